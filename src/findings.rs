@@ -1,0 +1,64 @@
+//! What the rules see ([`Context`]) and where they put what they find ([`Findings`]).
+
+use crate::claim::ClaimFacts;
+use crate::model::{Evidence, EvidenceSource, LinkVerdict, MessageInput, Reason, Severity};
+use crate::raw::RawFacts;
+
+/// The message and what is already known about it, shared by every rule.
+pub struct Context<'a> {
+    pub input: &'a MessageInput,
+    /// Facts from the raw source, when there is one.
+    pub raw: Option<&'a RawFacts>,
+    pub claim: &'a ClaimFacts,
+}
+
+/// The reasons and link judgements the rules collect.
+#[derive(Debug, Default)]
+pub struct Findings {
+    pub reasons: Vec<Reason>,
+    pub links: Vec<LinkVerdict>,
+}
+
+impl Findings {
+    /// Adds a reason; the same id found again only adds its evidence.
+    pub fn add(&mut self, id: &str, severity: Severity, message: &str, evidence: Evidence) {
+        if let Some(existing) = self.reasons.iter_mut().find(|r| r.id == id) {
+            if !existing.evidence.contains(&evidence) && existing.evidence.len() < MAX_EVIDENCE {
+                existing.evidence.push(evidence);
+            }
+            existing.severity = existing.severity.max(severity);
+            return;
+        }
+        self.reasons.push(Reason {
+            id: id.to_string(),
+            severity,
+            message: message.to_string(),
+            evidence: vec![evidence],
+        });
+    }
+
+    pub fn has(&self, id: &str) -> bool {
+        self.reasons.iter().any(|r| r.id == id)
+    }
+
+    pub fn worst(&self) -> Option<Severity> {
+        self.reasons.iter().map(|r| r.severity).max()
+    }
+}
+
+/// Evidence lists stay short: the first few places make the point.
+const MAX_EVIDENCE: usize = 8;
+
+/// Shorthand for building evidence.
+pub fn evidence(source: EvidenceSource, location: impl Into<String>, value: impl Into<String>) -> Evidence {
+    Evidence { source, location: location.into(), value: clip(&value.into()) }
+}
+
+/// Evidence values are shown to people: cut long ones at a char boundary.
+fn clip(value: &str) -> String {
+    const MAX: usize = 200;
+    match value.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{}…", &value[..at]),
+        None => value.to_string(),
+    }
+}

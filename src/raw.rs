@@ -1,0 +1,190 @@
+//! Raw RFC 5322 reading (mail-parser): turns an `.eml` or pasted source into the same
+//! [`MessageInput`] the page adapters produce, plus the [`RawFacts`] only the source
+//! has (headers in order, the HTML as sent).
+
+use std::fmt;
+
+use mail_parser::{Address, MessageParser, MimeHeaders};
+
+use crate::html;
+use crate::model::{LinkInput, MessageInput, Site};
+
+/// Bytes of raw source read at most; the rest is ignored (and said so in a reason).
+pub const MAX_SOURCE_BYTES: usize = 4 * 1024 * 1024;
+/// Headers kept at most: authentication sits near the top, junk piles up below.
+pub const MAX_HEADERS: usize = 1_000;
+/// Bytes of one header value kept at most.
+const MAX_HEADER_VALUE: usize = 8 * 1024;
+/// Bytes of HTML and text kept for the rules.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// Attachments named at most.
+const MAX_ATTACHMENTS: usize = 100;
+
+/// What only the raw source tells.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RawFacts {
+    /// Top-level headers in source order (topmost first), names as sent, values unfolded.
+    pub headers: Vec<(String, String)>,
+    /// The HTML body as sent (capped at [`MAX_BODY_BYTES`]).
+    pub html: String,
+    /// Text of the HTML body styled to be invisible to the reader.
+    pub hidden_text: String,
+    /// Whether the source or a part of it was cut at a cap.
+    pub truncated: bool,
+}
+
+impl RawFacts {
+    /// Every value of a header, topmost first (case-insensitive name).
+    pub fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.headers.iter().filter(move |(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+
+    /// The topmost value of a header.
+    pub fn first<'a>(&'a self, name: &'a str) -> Option<&'a str> {
+        self.all(name).next()
+    }
+}
+
+/// Why a source could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    Empty,
+    NotAMessage,
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Empty => f.write_str("the file is empty"),
+            ReadError::NotAMessage => f.write_str("not an e-mail message (no headers found)"),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Reads a raw message into the page model plus the raw-only facts.
+pub fn read(bytes: &[u8]) -> Result<(MessageInput, RawFacts), ReadError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(ReadError::Empty);
+    }
+    let truncated = bytes.len() > MAX_SOURCE_BYTES;
+    let bytes = &bytes[..bytes.len().min(MAX_SOURCE_BYTES)];
+    let message = MessageParser::default().parse(bytes).ok_or(ReadError::NotAMessage)?;
+    if message.headers().is_empty() || message.from().is_none() && message.subject().is_none() {
+        return Err(ReadError::NotAMessage);
+    }
+
+    let (mut facts, scan) = facts_from(&message);
+    let has_html = html_part(&message).is_some();
+    facts.truncated |= truncated;
+
+    let (sender_name, sender_address) = first_mailbox(message.from());
+    let links = scan
+        .links
+        .into_iter()
+        .enumerate()
+        .map(|(index, (text, href))| LinkInput { index, text, href, wrapped_href: None })
+        .collect();
+    let (body_text, links) = if has_html {
+        (scan.visible_text, links)
+    } else {
+        let text = message.body_text(0).map(|t| cut(&t, MAX_BODY_BYTES).to_string()).unwrap_or_default();
+        let links = html::bare_urls(&text)
+            .into_iter()
+            .enumerate()
+            .map(|(index, href)| LinkInput { index, text: href.clone(), href, wrapped_href: None })
+            .collect();
+        (text, links)
+    };
+    let attachments = message
+        .attachments()
+        .take(MAX_ATTACHMENTS)
+        .filter_map(|part| part.attachment_name().map(str::to_string))
+        .collect();
+
+    let input = MessageInput {
+        site: Site::File,
+        sender_name,
+        sender_address,
+        subject: message.subject().map(|s| cut(s, MAX_HEADER_VALUE).to_string()).unwrap_or_default(),
+        date: message.date().map(|d| d.to_rfc3339()),
+        body_text,
+        links,
+        attachments,
+        raw_source: None,
+    };
+    Ok((input, facts))
+}
+
+/// Reads only the raw-only facts (the page already gave the rest); unreadable source
+/// gives no facts rather than an error, so the page's verdict still stands.
+pub fn read_facts(bytes: &[u8]) -> RawFacts {
+    let truncated = bytes.len() > MAX_SOURCE_BYTES;
+    let bytes = &bytes[..bytes.len().min(MAX_SOURCE_BYTES)];
+    match MessageParser::default().parse(bytes) {
+        Some(message) => {
+            let (mut facts, _) = facts_from(&message);
+            facts.truncated |= truncated;
+            facts
+        }
+        None => RawFacts { truncated, ..RawFacts::default() },
+    }
+}
+
+/// The raw-only facts, and the scan of the HTML body they came from.
+fn facts_from(message: &mail_parser::Message) -> (RawFacts, html::Scan) {
+    let mut truncated = false;
+    let mut headers = Vec::new();
+    for (name, value) in message.headers_raw() {
+        if headers.len() == MAX_HEADERS {
+            truncated = true;
+            break;
+        }
+        headers.push((name.to_string(), unfold(cut(value, MAX_HEADER_VALUE))));
+    }
+    let html = html_part(message).and_then(|part| part.text_contents()).unwrap_or("");
+    if html.len() > MAX_BODY_BYTES {
+        truncated = true;
+    }
+    let html = cut(html, MAX_BODY_BYTES);
+    let scan = html::scan(html);
+    let facts =
+        RawFacts { headers, html: html.to_string(), hidden_text: scan.hidden_text.clone(), truncated };
+    (facts, scan)
+}
+
+/// The first body part that really is HTML (mail-parser lists plain text there too).
+fn html_part<'a>(message: &'a mail_parser::Message) -> Option<&'a mail_parser::MessagePart<'a>> {
+    message.html_bodies().find(|part| {
+        part.content_type().and_then(|ct| ct.subtype()).is_some_and(|sub| sub.eq_ignore_ascii_case("html"))
+    })
+}
+
+/// Display name and address of the first mailbox in an address header.
+fn first_mailbox(address: Option<&Address>) -> (String, String) {
+    let Some(addr) = address.and_then(|a| a.first()) else {
+        return (String::new(), String::new());
+    };
+    (
+        addr.name().unwrap_or_default().trim().to_string(),
+        addr.address().unwrap_or_default().trim().to_string(),
+    )
+}
+
+/// Joins folded header lines and trims, so rules read one line.
+fn unfold(value: &str) -> String {
+    value.split(['\r', '\n']).map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
+pub fn cut(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}

@@ -1,0 +1,3 @@
+//! Data tables, each entry with its source. Logic lives elsewhere.
+
+pub mod official_pages;
