@@ -5,7 +5,8 @@ pub mod content;
 pub mod links;
 pub mod sender;
 
-use crate::findings::{Context, Findings};
+use crate::findings::{evidence, Context, Findings};
+use crate::model::{EvidenceSource, Severity};
 
 /// Runs every rule; rules only run on messages that make a Microsoft claim.
 pub fn run_all(ctx: &Context, out: &mut Findings) {
@@ -16,4 +17,17 @@ pub fn run_all(ctx: &Context, out: &mut Findings) {
     links::check(ctx, out);
     content::check(ctx, out);
     auth::check(ctx, out);
+    limits(ctx, out);
+}
+
+/// Work is bounded; when a cap cut the source, the verdict says so.
+fn limits(ctx: &Context, out: &mut Findings) {
+    if ctx.raw.is_some_and(|raw| raw.truncated) {
+        out.add(
+            "limit.source_truncated",
+            Severity::Info,
+            "The message is very large; only its first part was examined.",
+            evidence(EvidenceSource::Limit, "raw source", "cut at the size or header cap"),
+        );
+    }
 }
