@@ -1,0 +1,83 @@
+// One way to reach the Rust core, wherever this script runs: `analyze(input)` resolves
+// to a Verdict. The core is instantiated here when the context allows wasm; Chromium
+// refuses wasm in a content script on a page whose CSP lacks 'unsafe-eval' (CompileError),
+// and then the same core in the background answers instead, with the same results.
+(function () {
+  'use strict';
+  const cg = (globalThis.codeguard = globalThis.codeguard || {});
+  if (cg.core) return;
+  const platform = cg.platform;
+
+  // Tried once per page: a failed attempt fires a CSP violation report on the host page,
+  // so the outcome (core or null) is remembered instead of retried.
+  let local = null;
+
+  function loadLocal() {
+    if (!local) {
+      local = (async () => {
+        if (typeof wasm_bindgen === 'undefined') return null;
+        try {
+          const response = await fetch(platform.url('pkg/codeguard_bg.wasm'));
+          const bytes = await response.arrayBuffer();
+          // The async init: Chrome refuses a synchronous compile over 4 KB on a main thread.
+          await wasm_bindgen({ module_or_path: bytes });
+          return wasm_bindgen;
+        } catch (error) {
+          if (!cg.isBackground) platform.logOnce('wasm refused here; the background analyzes', error);
+          else platform.logOnce('core failed to load', error);
+          return null;
+        }
+      })();
+    }
+    return local;
+  }
+
+  async function viaBackground(message) {
+    if (cg.isBackground) throw new Error('codeguard core unavailable');
+    const reply = await platform.send(message);
+    if (!reply || !reply.ok) throw new Error((reply && reply.error) || 'no answer from the background');
+    return reply.result;
+  }
+
+  function toBase64(bytes) {
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) {
+      binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    }
+    return btoa(binary);
+  }
+
+  cg.core = {
+    loadLocal,
+
+    // Where the last answer came from ('local' | 'background'), for tests and debugging.
+    async where() {
+      return (await loadLocal()) ? 'local' : 'background';
+    },
+
+    async analyze(input) {
+      const core = await loadLocal();
+      if (core) return core.analyze(input);
+      return viaBackground({ type: 'analyze', input });
+    },
+
+    async analyzeRaw(bytes) {
+      const core = await loadLocal();
+      if (core) return core.analyzeRaw(bytes);
+      // Chrome serializes messages as JSON, which would turn a Uint8Array into an object.
+      return viaBackground({ type: 'analyzeRaw', base64: toBase64(bytes) });
+    },
+
+    async alarm(records, nowMs) {
+      const core = await loadLocal();
+      if (!core) throw new Error('codeguard core unavailable');
+      return core.alarm(records, nowMs);
+    },
+
+    async officialPages() {
+      const core = await loadLocal();
+      if (!core) throw new Error('codeguard core unavailable');
+      return core.officialPages();
+    },
+  };
+})();
