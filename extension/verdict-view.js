@@ -7,8 +7,8 @@
   if (cg.verdictView) return;
   const t = cg.platform.t;
 
-  const LEVEL_ICON = { dangerous: '⛔', suspicious: '⚠', unverified: '?', genuine: '✓', none: '·' };
-  const SEVERITY_ICON = { danger: '⛔', warning: '⚠', info: 'ℹ', good: '✓' };
+  const LEVEL_ICON = { dangerous: '✖', suspicious: '⚠', unverified: '?', genuine: '✓', none: '·' };
+  const SEVERITY_ICON = { danger: '✖', warning: '⚠', info: 'ℹ', good: '✓' };
   const EVIDENCE_MAX = 240;
 
   function el(doc, tag, className, text) {
