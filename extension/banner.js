@@ -67,6 +67,8 @@
     const box = view.el(document, 'section', 'cg ' + verdict.level);
     box.setAttribute('role', view.isWarning(verdict.level) ? 'alert' : 'status');
     box.setAttribute('aria-labelledby', titleId);
+    // The page's language is not the banner's: screen readers and fonts need to know.
+    box.setAttribute('lang', cg.platform.uiLanguage());
 
     const title = view.el(document, 'h2');
     title.id = titleId;

@@ -188,8 +188,8 @@
       return record.attributeName === 'href' && record.target.hasAttribute('data-codeguard-link') && !record.target.hasAttribute('href');
     }
     if (record.type === 'childList') {
-      const nodes = [...record.addedNodes, ...record.removedNodes];
-      return nodes.length > 0 && nodes.every(isOwnNode);
+      // Inserting a banner is ours; a banner removed (the site re-rendering) must come back.
+      return record.removedNodes.length === 0 && record.addedNodes.length > 0 && [...record.addedNodes].every(isOwnNode);
     }
     return false;
   }

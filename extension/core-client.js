@@ -8,14 +8,35 @@
   if (cg.core) return;
   const platform = cg.platform;
 
-  // Tried once per page: a failed attempt fires a CSP violation report on the host page,
-  // so the outcome (core or null) is remembered instead of retried.
+  // A failed attempt fires a CSP violation report on the host page (which the site may
+  // send to its report endpoint), so the outcome is remembered: for the page in a
+  // variable, and per site in storage.local ("wasmRefused": {origin: ms}) for a week.
+  const REFUSED_KEY = 'wasmRefused';
+  const RETRY_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
   let local = null;
+
+  async function refusedHere() {
+    if (cg.isBackground || !globalThis.location || !/^https:/.test(location.protocol)) return false;
+    const stored = (await platform.storageGet(REFUSED_KEY))[REFUSED_KEY] || {};
+    return Date.now() - (stored[location.origin] || 0) < RETRY_AFTER_MS;
+  }
+
+  async function rememberRefusal() {
+    if (cg.isBackground || !/^https:/.test(location.protocol)) return;
+    const stored = (await platform.storageGet(REFUSED_KEY))[REFUSED_KEY] || {};
+    stored[location.origin] = Date.now();
+    await platform.storageSet({ [REFUSED_KEY]: stored });
+  }
 
   function loadLocal() {
     if (!local) {
       local = (async () => {
         if (typeof wasm_bindgen === 'undefined') return null;
+        try {
+          if (await refusedHere()) return null;
+        } catch (_) {
+          // Unreadable storage: just try.
+        }
         try {
           const response = await fetch(platform.url('pkg/codeguard_bg.wasm'));
           const bytes = await response.arrayBuffer();
@@ -23,8 +44,12 @@
           await wasm_bindgen({ module_or_path: bytes });
           return wasm_bindgen;
         } catch (error) {
-          if (!cg.isBackground) platform.logOnce('wasm refused here; the background analyzes', error);
-          else platform.logOnce('core failed to load', error);
+          if (cg.isBackground) {
+            platform.logOnce('core failed to load', error);
+          } else {
+            platform.logOnce('wasm refused here; the background analyzes', error);
+            rememberRefusal().catch(() => {});
+          }
           return null;
         }
       })();
