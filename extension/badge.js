@@ -42,5 +42,5 @@
     await Promise.all(calls);
   }
 
-  cg.badge = { paint, worstLevel };
+  cg.badge = { paint };
 })();

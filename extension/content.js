@@ -1,7 +1,7 @@
 // The page side of codeguard: finds opened messages with the site's adapter, has the
 // core judge each one once, shows the banner and disables links, and keeps doing so as
 // the single-page site navigates and re-renders. It must never break the mail site:
-// every entry point is wrapped, work is debounced and bounded, and the observer ignores
+// every entry point is wrapped, work is throttled and bounded, and the observer ignores
 // the mutations codeguard makes itself.
 (function () {
   'use strict';
@@ -13,8 +13,11 @@
   const adapter = Object.values(cg.adapters).find((a) => a.matches(location));
   if (!adapter) return;
 
-  const DEBOUNCE_MS = 150;
-  const MAX_WAIT_MS = 1000;
+  // A pass runs once the page has been quiet for QUIET_MS (the banner should be on screen
+  // within 50 ms of the body appearing), and at the latest MAX_WAIT_MS after the first
+  // change, so a page that never stops mutating gets at most ten passes a second.
+  const QUIET_MS = 20;
+  const MAX_WAIT_MS = 100;
   const LOCATION_POLL_MS = 500;
   const MAX_MESSAGES = 25;
   const CACHE_MAX = 200;
@@ -29,7 +32,7 @@
   let stopped = false;
   let observer = null;
   let timer = null;
-  let firstPending = 0;
+  let firstChange = 0;
   let scanning = false;
   let rescan = false;
   let lastReport = null;
@@ -67,20 +70,23 @@
     const key = (id || '') + '|' + hash(JSON.stringify(input));
     let entry = cache.get(key);
     if (!entry) {
-      entry = { id, input, verdict: await core.analyze(input), rawTried: false };
+      entry = { id, input, verdict: await core.analyze(input), rawTried: false, proven: false };
       remember(key, entry);
       markCore();
     }
     return entry;
   }
 
-  // Gmail only: the original source turns "unverified" into "genuine" or "dangerous".
+  // Gmail only: the original source turns "unverified" into "genuine" or "dangerous". The
+  // page's verdict is shown meanwhile; the next pass shows the proven one.
   async function prove(msg, entry) {
-    if (!adapter.fetchRaw || entry.rawTried || entry.verdict.level === 'none') return;
     entry.rawTried = true;
     try {
       const raw = await adapter.fetchRaw(msg);
-      if (raw) entry.verdict = await core.analyze(Object.assign({}, entry.input, { rawSource: raw }));
+      if (!raw) return;
+      entry.verdict = await core.analyze(Object.assign({}, entry.input, { rawSource: raw }));
+      entry.proven = true;
+      schedule();
     } catch (error) {
       fail('original source unavailable', error);
     }
@@ -95,7 +101,10 @@
       state.banner = banner.show(adapter.bannerAnchor(msg), verdict, state.banner);
       links.apply(adapter.links(msg), verdict);
     }
-    // Set last, so whoever waits for it finds the banner and the blocked links in place.
+    // Set last, so whoever waits for them finds the banner and the blocked links in place.
+    // data-codeguard-source says whether the verdict saw the raw source ("raw") or only the page.
+    const source = state.entry.proven ? 'raw' : 'page';
+    if (msg.root.getAttribute('data-codeguard-source') !== source) msg.root.setAttribute('data-codeguard-source', source);
     if (msg.root.getAttribute('data-codeguard-scanned') !== verdict.level) {
       msg.root.setAttribute('data-codeguard-scanned', verdict.level);
     }
@@ -106,7 +115,6 @@
     const print = fingerprint(msg);
     if (!state || state.print !== print) {
       const entry = await judge(msg);
-      await prove(msg, entry);
       // The site may have replaced or rewritten the message while the core worked.
       if (!msg.root.isConnected || fingerprint(msg) !== print) {
         rescan = true;
@@ -116,6 +124,7 @@
       roots.set(msg.root, state);
     }
     apply(msg, state);
+    if (adapter.fetchRaw && !state.entry.rawTried && state.entry.verdict.level !== 'none') prove(msg, state.entry);
     const { input, id, verdict } = state.entry;
     return { verdict, messageId: id, senderAddress: input.senderAddress, subject: input.subject, date: input.date };
   }
@@ -168,14 +177,12 @@
   function schedule() {
     if (!enabled || stopped) return;
     const now = Date.now();
-    if (!timer) firstPending = now;
+    if (!timer) firstChange = now;
     clearTimeout(timer);
-    // Trailing debounce, but a page that never stops mutating still gets a pass each second.
-    const wait = now - firstPending >= MAX_WAIT_MS ? 0 : DEBOUNCE_MS;
     timer = setTimeout(() => {
       timer = null;
       scan();
-    }, wait);
+    }, Math.max(0, Math.min(QUIET_MS, firstChange + MAX_WAIT_MS - now)));
   }
 
   function isOwnNode(node) {
@@ -221,6 +228,7 @@
     for (const a of document.querySelectorAll(links.BLOCKED)) links.unblock(a);
     for (const root of document.querySelectorAll('[data-codeguard-scanned]')) {
       root.removeAttribute('data-codeguard-scanned');
+      root.removeAttribute('data-codeguard-source');
       roots.delete(root);
     }
     report([]);

@@ -103,5 +103,5 @@
     return prune(await load(), nowMs);
   }
 
-  cg.history = { KEY, idHash, record, setAsked, clear, current, counted };
+  cg.history = { idHash, record, setAsked, clear, current, counted };
 })();

@@ -48,5 +48,5 @@
     }
   }
 
-  cg.steps = { render, KEY };
+  cg.steps = { render };
 })();

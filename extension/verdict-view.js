@@ -89,8 +89,6 @@
   cg.verdictView = {
     LEVEL_ICON,
     el,
-    reasonText,
-    pageTitle,
     levelText,
     levelSummary,
     codeStatus,
