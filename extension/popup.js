@@ -137,7 +137,10 @@
     }
     try {
       const verdict = await core.analyzeRaw(bytes);
-      const auth = (verdict.reasons || []).filter((r) => r.id.startsWith('auth.'));
+      // The authentication results are the proof this check exists for: they come first.
+      const reasons = verdict.reasons || [];
+      const auth = reasons.filter((r) => r.id.startsWith('auth.'));
+      verdict.reasons = auth.concat(reasons.filter((r) => !r.id.startsWith('auth.')));
       const card = verdictCard(verdict);
       card.setAttribute('data-codeguard-raw', verdict.level);
       if (auth.length) card.prepend(view.el(document, 'p', null, t('popup_raw_auth')));
