@@ -102,6 +102,9 @@
       text.textContent = t('alarm_unavailable');
       return;
     }
+    // While the alarm holds the popup leads with the five steps.
+    if (alarm.alarm) document.querySelector('main').prepend($('steps'));
+    else $('history').after($('steps'));
     text.className = 'alarm' + (alarm.alarm ? ' on' : '');
     text.setAttribute('data-alarm', alarm.alarm ? 'on' : 'off');
     const kind = alarm.alarm ? ' ' + t('alarm_kind_' + alarm.kind) : '';
