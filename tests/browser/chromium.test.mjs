@@ -1,0 +1,5 @@
+// Browser tests in real headless Chromium (Debian's package) with dist/extension loaded.
+import { browserSuite } from './lib/suite.mjs';
+import { launchChromium } from './lib/chromium.mjs';
+
+browserSuite('chromium', (o) => launchChromium(o), { requestLog: true });

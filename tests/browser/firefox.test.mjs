@@ -1,0 +1,6 @@
+// Browser tests in real headless Firefox ESR (Debian's package) with dist/extension installed
+// as a temporary add-on through geckodriver.
+import { browserSuite } from './lib/suite.mjs';
+import { launchFirefox } from './lib/firefox.mjs';
+
+browserSuite('firefox', (o) => launchFirefox(o));

@@ -1,0 +1,234 @@
+// The browser test suite, run once per browser (chromium.test.mjs, firefox.test.mjs).
+// Waits are polls of the page with a 10 s cap, never fixed sleeps.
+import { describe, it, before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startFixtureServer, MAIL_HOSTS, GMAIL_HOST } from './fixture-server.mjs';
+import { MESSAGES, probeMessage, checkExpectation, clickSelector } from './scenarios.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const EXT_DIR = path.resolve(process.env.CODEGUARD_EXT || path.join(HERE, '../../../dist/extension'));
+export const OUT_DIR = path.resolve(HERE, '../out');
+const WAIT_MS = 10000;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export function checkExtensionBuilt() {
+  for (const f of ['manifest.json', 'pkg/codeguard.js', 'pkg/codeguard_bg.wasm']) {
+    if (!fs.existsSync(path.join(EXT_DIR, f))) throw new Error(`${EXT_DIR}/${f} missing: run ./build.sh first`);
+  }
+}
+
+/** Polls `probe` until `check(state)` returns null; fails with the last problem after WAIT_MS. */
+export async function waitUntil(what, probe, check, timeout = WAIT_MS) {
+  const deadline = Date.now() + timeout;
+  let state;
+  let problem;
+  for (;;) {
+    try {
+      state = await probe();
+      problem = check(state);
+    } catch (e) {
+      problem = `probe failed: ${e.message}`;
+    }
+    if (problem === null) return state;
+    if (Date.now() > deadline) break;
+    await sleep(100);
+  }
+  assert.fail(`${what}: ${problem}\nlast state: ${JSON.stringify(state)}`);
+}
+
+export function expectMessage(driver, msg, expect) {
+  return waitUntil(`${driver.name} ${msg.url || msg.id || msg.convid} should be ${expect}`,
+    () => driver.eval(probeMessage, msg), (s) => checkExpectation(msg, expect, s));
+}
+
+export function expectBadge(driver, text) {
+  return waitUntil(`${driver.name} badge should be "${text}"`, () => driver.badge(),
+    (t) => (t === text ? null : `badge "${t}"`));
+}
+
+async function click(driver, selector) {
+  assert.ok(await driver.eval(clickSelector, selector), `${selector} not in the page`);
+}
+
+// Requests that may reach a mail host: the fixture page's own files and, on Gmail, the message
+// "original" (same origin, the person's own session). Anything else is a leak.
+export function allowedSameOrigin(u) {
+  if (/^\/fixture\/(gmail|outlook)\/[a-z-]+\.(js|css)$/.test(u.pathname) || u.pathname === '/favicon.ico') return true;
+  return u.hostname === GMAIL_HOST && /^\/mail\/u\/\d+\/?$/.test(u.pathname) &&
+    ['att', 'om'].includes(u.searchParams.get('view')) && /^msg-[af]:\d+$/.test(u.searchParams.get('permmsgid') || '');
+}
+
+/** Browser-side request log (Chromium): every http(s)/ws(s) request by page, content script or background. */
+export function browserLeaks(requests) {
+  const leaks = [];
+  for (const r of requests) {
+    let u;
+    try { u = new URL(r.url); } catch { continue; }
+    if (!/^(https?|wss?):$/.test(u.protocol)) continue; // chrome-extension:, data:, blob: stay in the browser
+    if (r.worker) leaks.push(`background ${r.worker} requested ${r.url}`);
+    else if (!MAIL_HOSTS.includes(u.hostname)) leaks.push(`request to ${u.hostname}: ${r.url} (frame ${r.frameUrl})`);
+    else if (r.nav) continue; // the test's own navigations
+    else if (!r.frameUrl || new URL(r.frameUrl).origin !== u.origin) leaks.push(`cross-origin ${r.url} from ${r.frameUrl}`);
+    else if (!allowedSameOrigin(u)) leaks.push(`unexpected request ${r.url} from ${r.frameUrl}`);
+  }
+  return leaks;
+}
+
+/** Server-side log: what reached the mail hosts (both browsers). */
+export function serverLeaks(requests) {
+  return requests
+    .filter((r) => !(r.dest === 'document' || r.mode === 'navigate') && !allowedSameOrigin(new URL(r.path, `https://${r.host}`)))
+    .map((r) => `${r.method} https://${r.host}${r.path} (sec-fetch-site ${r.site}, mode ${r.mode})`);
+}
+
+/**
+ * Defines the suite for one browser. `launch({extDir, port})` returns a driver (lib/chromium.mjs,
+ * lib/firefox.mjs); `opts.requestLog` says the driver records browser-side requests.
+ */
+export function browserSuite(name, launch, opts = {}) {
+  describe(name, { timeout: 300000 }, () => {
+    let server;
+    let driver;
+
+    before(async () => {
+      checkExtensionBuilt();
+      server = await startFixtureServer();
+      driver = await launch({ extDir: EXT_DIR, port: server.port });
+    });
+    after(async () => {
+      await driver?.close();
+      await server?.close();
+    });
+    afterEach(async (t) => {
+      // Keep a screenshot of a failure for the person debugging it (tests/browser/out/).
+      if (!driver || !t.failed) return;
+      fs.mkdirSync(OUT_DIR, { recursive: true });
+      const file = path.join(OUT_DIR, `${name}-${t.name.replace(/[^a-z0-9]+/gi, '_').slice(0, 80)}.png`);
+      await driver.screenshot(file).catch(() => {});
+      if (driver.consoleLines?.length) console.log(`${name} console (last 20):\n${driver.consoleLines.slice(-20).join('\n')}`);
+    });
+
+    // First, on the fresh profile: the badge counts distinct code mails (3 different fakes).
+    it('badge counts distinct code mails across Outlook and Gmail', async () => {
+      assert.equal(await driver.badge(), '', 'a fresh profile starts with an empty badge');
+      await driver.open(MESSAGES.liveFake.url);
+      await expectMessage(driver, MESSAGES.liveFake, 'warn');
+      await expectBadge(driver, '1');
+      await driver.open(MESSAGES.officeFake.url);
+      await expectMessage(driver, MESSAGES.officeFake, 'warn');
+      await expectBadge(driver, '2');
+      await driver.open(MESSAGES.gmailFake.url);
+      await expectMessage(driver, MESSAGES.gmailFake, 'warn');
+      await expectBadge(driver, '3');
+      // The same mail again is not a new one.
+      await driver.open(MESSAGES.liveFake.url);
+      await expectMessage(driver, MESSAGES.liveFake, 'warn');
+      assert.equal(await driver.badge(), '3');
+    });
+
+    const sites = [
+      ['Gmail (strict CSP, Trusted Types)', 'gmail'],
+      ['outlook.live.com', 'live'],
+      ['outlook.office.com (Safe Links)', 'office'],
+    ];
+    for (const [label, key] of sites) {
+      it(`${label}: fake code mail gets a warning banner and its links blocked`, async () => {
+        await driver.open(MESSAGES[`${key}Fake`].url);
+        await expectMessage(driver, MESSAGES[`${key}Fake`], 'warn');
+      });
+      it(`${label}: genuine-looking code mail is "unverified", no warning, official links kept`, async () => {
+        await driver.open(MESSAGES[`${key}Genuine`].url);
+        await expectMessage(driver, MESSAGES[`${key}Genuine`], 'unverified');
+      });
+      it(`${label}: ordinary mail is scanned "none" with no banner`, async () => {
+        await driver.open(MESSAGES[`${key}Ordinary`].url);
+        await expectMessage(driver, MESSAGES[`${key}Ordinary`], 'none');
+      });
+    }
+
+    it('outlook.office365.com (strict CSP): fake warned, genuine unverified', async () => {
+      await driver.open(MESSAGES.office365Fake.url);
+      await expectMessage(driver, MESSAGES.office365Fake, 'warn');
+      await driver.open(MESSAGES.office365Genuine.url);
+      await expectMessage(driver, MESSAGES.office365Genuine, 'unverified');
+    });
+
+    it('outlook.cloud.microsoft: fake code mail warned', async () => {
+      await driver.open(MESSAGES.cloudFake.url);
+      await expectMessage(driver, MESSAGES.cloudFake, 'warn');
+    });
+
+    it('Gmail thread switch (hash change): the new thread\'s message is analyzed', async () => {
+      await driver.open(MESSAGES.gmailOrdinary.url);
+      await expectMessage(driver, MESSAGES.gmailOrdinary, 'none');
+      await click(driver, `tr.zA[data-thread="${MESSAGES.gmailFake.thread}"]`);
+      await expectMessage(driver, MESSAGES.gmailFake, 'warn');
+      const old = await driver.eval(probeMessage, MESSAGES.gmailOrdinary);
+      assert.equal(old.found, false, 'the old thread view is gone');
+    });
+
+    it('Gmail: expanding a collapsed message analyzes it too', async () => {
+      await driver.open(MESSAGES.gmailFake.url);
+      await expectMessage(driver, MESSAGES.gmailFake, 'warn');
+      await click(driver, `[role="listitem"][aria-expanded="false"] [data-message-id="#msg-f:${MESSAGES.gmailFakeOlder.id}"]`);
+      await expectMessage(driver, MESSAGES.gmailFakeOlder, 'warn');
+    });
+
+    it('outlook.live.com pushState switch: ordinary -> fake, the new message is analyzed', async () => {
+      await driver.open(MESSAGES.liveOrdinary.url);
+      await expectMessage(driver, MESSAGES.liveOrdinary, 'none');
+      await click(driver, `#MailList [role="option"][data-convid="${MESSAGES.liveFake.convid}"]`);
+      await expectMessage(driver, MESSAGES.liveFake, 'warn');
+    });
+
+    it('outlook.office.com pushState switch: fake -> genuine, the old banner goes, links kept', async () => {
+      await driver.open(MESSAGES.officeFake.url);
+      await expectMessage(driver, MESSAGES.officeFake, 'warn');
+      await click(driver, `#MailList [role="option"][data-convid="${MESSAGES.officeGenuine.convid}"]`);
+      await expectMessage(driver, MESSAGES.officeGenuine, 'unverified');
+    });
+
+    it('a blocked link goes nowhere when clicked', async () => {
+      await driver.open(MESSAGES.liveFake.url);
+      await expectMessage(driver, MESSAGES.liveFake, 'warn');
+      const before = server.requests.length;
+      const result = await driver.eval(() => {
+        const a = document.querySelector('[data-codeguard-link="blocked"]');
+        const ev = new MouseEvent('click', { bubbles: true, cancelable: true, view: window });
+        const notCancelled = a.dispatchEvent(ev);
+        return { notCancelled, href: a.getAttribute('href'), url: location.href };
+      });
+      // Either the click is cancelled, or the link has no real target left.
+      assert.ok(!result.notCancelled || !result.href || !/^https?:/i.test(result.href),
+        `click on a blocked link was not stopped: ${JSON.stringify(result)}`);
+      assert.equal(await driver.eval(() => location.href), result.url, 'the page did not navigate');
+      assert.equal(server.requests.length, before, 'no request followed the click');
+    });
+
+    // Issue 4: on Gmail the content script fetches the message's original (same origin) and the
+    // core proves or disproves the visible mail with the authentication results.
+    it('Gmail original passing SPF/DKIM/DMARC for accountprotection.microsoft.com: "genuine"', async () => {
+      await driver.open(MESSAGES.gmailProven.url);
+      await expectMessage(driver, MESSAGES.gmailProven, 'genuine');
+    });
+    it('Gmail original failing DMARC behind a genuine-looking mail: "dangerous" (its official links stay)', async () => {
+      await driver.open(MESSAGES.gmailSpoofed.url);
+      await expectMessage(driver, MESSAGES.gmailSpoofed, 'dangerous');
+    });
+
+    // Issue 5: nothing leaves the mail site. Runs last, over everything the suite did.
+    it('privacy: no request left the mail hosts, only same-origin page files and Gmail\'s original', async () => {
+      const reached = serverLeaks(server.requests);
+      assert.deepEqual(reached, [], 'requests reached the fixture mail hosts that were neither pages, page files nor the Gmail original');
+      assert.ok(server.requests.some((r) => r.host === GMAIL_HOST && /view=att/.test(r.path)),
+        'the Gmail original fetch was seen (the log is not empty by accident)');
+      if (opts.requestLog) {
+        assert.ok(driver.requests.length > 10, 'the browser request log is being recorded');
+        assert.deepEqual(browserLeaks(driver.requests), [], 'requests left the mail site');
+      }
+    });
+  });
+}
