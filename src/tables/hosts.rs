@@ -10,30 +10,31 @@
 /// unless it falls in a [`TENANT_ZONES`] entry. (Apex consumer mailboxes such as
 /// `outlook.com` are Microsoft's hosts but free mail as senders: see `freemail.rs`.)
 pub const MICROSOFT_DOMAINS: &[&str] = &[
-    "microsoft.com",       // official-pages.md
-    "live.com",            // official-pages.md (account.live.com, login.live.com)
-    "microsoftonline.com", // official-pages.md (Entra ID sign-in and mail)
-    "office.com",          // official-pages.md
-    "office365.com",       // official-pages.md
-    "outlook.com",         // official-pages.md
-    "msft.net",            // official-pages.md
-    "aka.ms",              // official-pages.md (Microsoft's own short links)
-    "windows.net",         // official-pages.md, minus customer zones below
-    "cloud.microsoft",     // official-pages.md (Microsoft 365 on the brand TLD)
-    "microsoft365.com",    // Microsoft 365 URLs and IP ranges
-    "hotmail.com",         // Microsoft consumer mail service
-    "msn.com",             // Microsoft consumer portal
-    "bing.com",            // Microsoft search (its open redirect is undone first)
-    "office.net",          // Microsoft 365 URLs and IP ranges (CDN)
-    "msauth.net",          // Microsoft 365 URLs and IP ranges (sign-in CDN)
-    "msftauth.net",        // Microsoft 365 URLs and IP ranges (sign-in CDN)
-    "gfx.ms",              // account.live.com static content
-    "live.net",            // account and OneDrive static content
-    "windows.com",         // Windows Update and support
-    "windowsazure.com",    // Azure portal (legacy)
-    "azure.com",           // Azure portal
-    "xbox.com",            // Microsoft consumer
-    "skype.com",           // Microsoft consumer
+    "microsoft.com",        // official-pages.md
+    "live.com",             // official-pages.md (account.live.com, login.live.com)
+    "microsoftonline.com",  // official-pages.md (Entra ID sign-in and mail)
+    "office.com",           // official-pages.md
+    "office365.com",        // official-pages.md
+    "outlook.com",          // official-pages.md
+    "msft.net",             // official-pages.md
+    "aka.ms",               // official-pages.md (Microsoft's own short links)
+    "windows.net",          // official-pages.md, minus customer zones below
+    "cloud.microsoft",      // official-pages.md (Microsoft 365 on the brand TLD)
+    "microsoft365.com",     // Microsoft 365 URLs and IP ranges
+    "hotmail.com",          // Microsoft consumer mail service
+    "msn.com",              // Microsoft consumer portal
+    "bing.com",             // Microsoft search (its open redirect is undone first)
+    "office.net",           // Microsoft 365 URLs and IP ranges (CDN)
+    "msauth.net",           // Microsoft 365 URLs and IP ranges (sign-in CDN)
+    "msftauth.net",         // Microsoft 365 URLs and IP ranges (sign-in CDN)
+    "gfx.ms",               // account.live.com static content
+    "live.net",             // account and OneDrive static content
+    "windows.com",          // Windows Update and support
+    "windowsazure.com",     // Azure portal (legacy)
+    "azure.com",            // Azure portal
+    "xbox.com",             // Microsoft consumer
+    "skype.com",            // Microsoft consumer
+    "sharepointonline.com", // SharePoint Online notification mail (no-reply@sharepointonline.com)
 ];
 
 /// Brand top-level domains: every registrable name under them is Microsoft's.

@@ -1,0 +1,163 @@
+//! Sender rules: each with a positive and a negative fixture written here.
+
+use codeguard::claim::ClaimFacts;
+use codeguard::findings::{Context, Findings};
+use codeguard::model::{Claim, MessageInput, Severity};
+use codeguard::raw;
+use codeguard::rules::sender;
+
+fn claim() -> ClaimFacts {
+    ClaimFacts { kind: Claim::SecurityCode, ..ClaimFacts::none() }
+}
+
+fn run(name: &str, address: &str) -> Findings {
+    let input =
+        MessageInput { sender_name: name.into(), sender_address: address.into(), ..Default::default() };
+    let claim = claim();
+    let ctx = Context { input: &input, raw: None, claim: &claim };
+    let mut out = Findings::default();
+    sender::check(&ctx, &mut out);
+    out
+}
+
+fn run_raw(eml: &str) -> Findings {
+    let (input, facts) = raw::read(eml.as_bytes()).expect("fixture parses");
+    let claim = claim();
+    let ctx = Context { input: &input, raw: Some(&facts), claim: &claim };
+    let mut out = Findings::default();
+    sender::check(&ctx, &mut out);
+    out
+}
+
+fn severity(out: &Findings, id: &str) -> Option<Severity> {
+    out.reasons.iter().find(|r| r.id == id).map(|r| r.severity)
+}
+
+const GENUINE: &str = "account-security-noreply@accountprotection.microsoft.com";
+
+#[test]
+fn official_domain_is_info_only() {
+    let out = run("Microsoft account team", GENUINE);
+    assert_eq!(severity(&out, "sender.official"), Some(Severity::Info));
+    assert!(out.worst() <= Some(Severity::Info), "{:?}", out.reasons);
+    let out = run("Microsoft on behalf of Contoso", "msonlineservicesteam@microsoftonline.com");
+    assert!(out.worst() <= Some(Severity::Info), "{:?}", out.reasons);
+}
+
+#[test]
+fn not_microsoft_domain_warns() {
+    let out = run("Account team", "no-reply@access-accsecurity.example");
+    assert_eq!(severity(&out, "sender.not_microsoft_domain"), Some(Severity::Warning));
+    assert!(!run("x", GENUINE).has("sender.not_microsoft_domain"));
+}
+
+#[test]
+fn display_name_impersonation_is_danger() {
+    let out = run("Microsoft account team", "no-reply@random-domain.example");
+    assert_eq!(severity(&out, "sender.display_name_impersonation"), Some(Severity::Danger));
+    let out = run("マイクロソフト アカウント チーム", "a@b.example");
+    assert!(out.has("sender.display_name_impersonation"));
+    assert!(!run("Microsoft account team", GENUINE).has("sender.display_name_impersonation"));
+    assert!(!run("Jane Doe", "jane@company.example").has("sender.display_name_impersonation"));
+}
+
+#[test]
+fn tenant_zone_is_not_microsoft() {
+    let out = run("IT", "admin@contoso.onmicrosoft.com");
+    assert_eq!(severity(&out, "sender.tenant_zone"), Some(Severity::Warning));
+    assert!(!out.has("sender.official"));
+    assert!(!run("x", "a@contoso.example").has("sender.tenant_zone"));
+}
+
+#[test]
+fn freemail_including_microsofts_consumer_mailboxes() {
+    assert_eq!(severity(&run("Support", "helpdesk@gmail.com"), "sender.freemail"), Some(Severity::Warning));
+    let out = run("Microsoft account team", "security-team@outlook.com");
+    assert!(out.has("sender.freemail"));
+    assert!(out.has("sender.display_name_impersonation"));
+    assert!(!run("x", GENUINE).has("sender.freemail"));
+}
+
+#[test]
+fn lookalike_domains() {
+    for address in [
+        "a@micros0ft-support.example",
+        "a@rnicrosoft.example",
+        "a@micorsoft.example",
+        "a@xn--mcrosoft-rmg.com",
+    ] {
+        let out = run("Team", address);
+        assert_eq!(
+            severity(&out, "sender.lookalike_domain"),
+            Some(Severity::Danger),
+            "{address}: {:?}",
+            out.reasons
+        );
+    }
+    assert!(!run("Team", "a@example.com").has("sender.lookalike_domain"));
+    assert!(!run("Team", "a@olive-garden.example").has("sender.lookalike_domain"));
+}
+
+#[test]
+fn punycode_and_mixed_script_domains() {
+    let out = run("Team", "a@xn--mcrosoft-rmg.com");
+    assert!(out.has("sender.punycode_domain"));
+    let out = run("Team", "a@miсrosoft.com"); // Cyrillic с
+    assert_eq!(severity(&out, "sender.mixed_script"), Some(Severity::Danger));
+    assert!(!run("Team", "a@example.com").has("sender.punycode_domain"));
+    assert!(!run("Team", "a@example.com").has("sender.mixed_script"));
+}
+
+#[test]
+fn brand_in_subdomain_and_local_part() {
+    let out = run("Team", "no-reply@accountprotection.club-shop.example");
+    assert_eq!(severity(&out, "sender.brand_in_subdomain"), Some(Severity::Danger));
+    let out = run("Team", "microsoft.support@shop.example");
+    assert_eq!(severity(&out, "sender.brand_in_local_part"), Some(Severity::Danger));
+    let out = run("Team", "office@shop.example"); // an ordinary office mailbox
+    assert!(!out.has("sender.brand_in_local_part"));
+    assert!(!run("Team", "news@mail.shop.example").has("sender.brand_in_subdomain"));
+}
+
+#[test]
+fn very_long_local_part() {
+    let out = run("Team", "Microsoftaccount38562027173222410419646875401-support.no-reply@shop.example");
+    assert_eq!(severity(&out, "sender.long_local_part"), Some(Severity::Warning));
+    assert!(!run("Team", "support@shop.example").has("sender.long_local_part"));
+}
+
+#[test]
+fn invisible_characters_in_display_name() {
+    let out = run("Micro\u{200B}soft account team", "a@shop.example");
+    assert_eq!(severity(&out, "sender.invisible_chars"), Some(Severity::Danger));
+    assert!(out.reasons.iter().any(|r| r.evidence.iter().any(|e| e.value.contains("[U+200B]"))));
+    let out = run("Team\u{202E}", "a@shop.example");
+    assert_eq!(severity(&out, "sender.invisible_chars"), Some(Severity::Warning));
+    assert!(!run("Microsoft account team", GENUINE).has("sender.invisible_chars"));
+}
+
+#[test]
+fn lookalike_display_name() {
+    for name in ["Micr0soft account team", "Мicrosoft account", "rnicrosoft team", "Microsfot Security"] {
+        let out = run(name, "a@shop.example");
+        assert_eq!(severity(&out, "sender.display_name_lookalike"), Some(Severity::Danger), "{name}");
+    }
+    assert!(!run("Microsoft account team", "a@shop.example").has("sender.display_name_lookalike"));
+}
+
+#[test]
+fn reply_to_and_return_path_differ() {
+    let eml = "From: Microsoft account team <no-reply@shop.example>\r\nReply-To: helpdesk.micros0ft@gmail.com\r\n\
+               Return-Path: <bounce@bulk.example>\r\nSubject: Microsoft account security code\r\n\r\nbody\r\n";
+    let out = run_raw(eml);
+    assert_eq!(severity(&out, "sender.reply_to_differs"), Some(Severity::Warning));
+    assert_eq!(severity(&out, "sender.return_path_differs"), Some(Severity::Info));
+    let eml = "From: Microsoft account team <account-security-noreply@accountprotection.microsoft.com>\r\n\
+               Return-Path: <bounce@bulk.example>\r\nSubject: code\r\n\r\nbody\r\n";
+    assert_eq!(severity(&run_raw(eml), "sender.return_path_differs"), Some(Severity::Warning));
+    let eml =
+        "From: Team <a@shop.example>\r\nReply-To: b@mail.shop.example\r\nReturn-Path: <a@shop.example>\r\n\
+               Subject: x\r\n\r\nbody\r\n";
+    let out = run_raw(eml);
+    assert!(!out.has("sender.reply_to_differs") && !out.has("sender.return_path_differs"));
+}
