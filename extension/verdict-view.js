@@ -18,8 +18,13 @@
     return node;
   }
 
-  // Reason ids look like `sender.lookalike_domain`; message keys allow only [A-Za-z0-9_].
+  // The core writes its reasons in English with the specifics (which zone, which brand),
+  // so an English catalog shows them as they are; other catalogs translate by id
+  // (`sender.lookalike_domain` → reason_sender_lookalike_domain), falling back to English.
+  const useCoreText = t('reasons_use_core_text') === 'true';
+
   function reasonText(reason) {
+    if (useCoreText && reason.message) return reason.message;
     const key = 'reason_' + String(reason.id || '').replace(/[^A-Za-z0-9_]/g, '_');
     return t(key) || reason.message || reason.id;
   }
