@@ -161,3 +161,12 @@ fn reply_to_and_return_path_differ() {
     let out = run_raw(eml);
     assert!(!out.has("sender.reply_to_differs") && !out.has("sender.return_path_differs"));
 }
+
+#[test]
+fn address_taken_from_the_raw_from_line_when_the_reader_found_none() {
+    let eml = "From: Microsoft account team ,_<no-reply@shop.example>\r\nSubject: x\r\n\r\nbody\r\n";
+    let out = run_raw(eml);
+    assert!(out.has("sender.not_microsoft_domain"), "{:?}", out.reasons);
+    let eml = "From: Team <a@shop.example>\r\nSubject: x\r\n\r\nbody\r\n";
+    assert!(run_raw(eml).has("sender.not_microsoft_domain"));
+}

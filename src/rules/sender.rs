@@ -26,7 +26,15 @@ const LOCALIZED_BRAND: &[&str] = &["マイクロソフト", "微软", "微軟", 
 
 pub fn check(ctx: &Context, out: &mut Findings) {
     let name = ctx.input.sender_name.as_str();
-    let address = ctx.input.sender_address.trim();
+    // The raw From header when the reader found no address in it (odd From lines such
+    // as `Name ,_<a@b.example>` split into an empty mailbox and a second one).
+    let fallback = match ctx.input.sender_address.trim() {
+        "" => {
+            ctx.raw.and_then(|raw| raw.first("From")).and_then(domain::address_in_header).unwrap_or_default()
+        }
+        _ => String::new(),
+    };
+    let address = if fallback.is_empty() { ctx.input.sender_address.trim() } else { fallback.as_str() };
     let parts = domain::address_parts(address);
     let domain_name = parts.as_ref().map(|(_, d)| d.clone()).unwrap_or_default();
     let official = !domain_name.is_empty() && domain::is_microsoft_sender_domain(&domain_name);
