@@ -7,7 +7,8 @@
 //! Gmail adds), Outlook Safe Links `*.safelinks.protection.outlook.com/?url=`, Bing's
 //! `bing.com/ck/a?…&u=a1<base64url>`, Google AMP `/amp/s/`, Facebook / Instagram
 //! `l.php?u=`, YouTube `/redirect?q=`, LinkedIn `/redir/redirect?url=`, Slack
-//! `slack-redir.net/link?url=`, Proofpoint URL Defense v2/v3, and redirect parameters on
+//! `slack-redir.net/link?url=`, Proofpoint URL Defense v2/v3, Barracuda / Symantec /
+//! Trend Micro click-time protection (vendor documentation), and redirect parameters on
 //! Microsoft's own hosts (`wreply=`, `redirect_uri=`, `ru=`, …). Unknown hosts are never
 //! unwrapped: the click goes to them. At most [`MAX_ROUNDS`] layers are undone.
 
@@ -108,6 +109,16 @@ fn step(url: &Url, raw: &str) -> Step {
     }
     if reg == "slack-redir.net" {
         return from_param(url, &["url"], "slack");
+    }
+    // Receiving-side link protection that keeps the target readable.
+    if host == "linkprotect.cudasvc.com" {
+        return from_param(url, &["a"], "barracuda");
+    }
+    if host == "clicktime.symantec.com" {
+        return from_param(url, &["u"], "symantec");
+    }
+    if reg == "trendmicro.com" && path.ends_with("/clicktime/v1/query") {
+        return from_param(url, &["url"], "trendmicro");
     }
     if host == "urldefense.proofpoint.com" && path.starts_with("/v2/url") {
         // v2: '-' stands for '%', '_' for '/'.

@@ -218,3 +218,21 @@ fn link_count_is_capped() {
     assert_eq!(out.links.len(), links::MAX_LINKS_JUDGED);
     assert!(!one("x", "https://account.microsoft.com/").has("limit.links_capped"));
 }
+
+#[test]
+fn receiving_side_link_protection_is_undone() {
+    let u = unwrap(
+        "https://linkprotect.cudasvc.com/url?a=https%3a%2f%2faccount.live.com%2fActivity&c=E,1,x&typo=1",
+    );
+    assert_eq!(u.target, "https://account.live.com/Activity");
+    let u = unwrap("https://clicktime.symantec.com/15sM?u=https%3A%2F%2Fevil.example%2F");
+    assert_eq!(u.target, "https://evil.example/");
+    assert_eq!(unwrap("https://cudasvc.example/url?a=https://x.example").wrappers.len(), 0);
+}
+
+#[test]
+fn huge_targets_are_cut() {
+    let href = format!("https://evil.example/{}", "a".repeat(100_000));
+    let out = one("x", &href);
+    assert!(out.links[0].target.len() <= 4096);
+}

@@ -17,6 +17,8 @@ use crate::unwrap::{self, Unwrapped};
 
 /// Links judged at most per message.
 pub const MAX_LINKS_JUDGED: usize = 500;
+/// Characters of a link's target reported back at most.
+const MAX_TARGET: usize = 4096;
 
 pub fn check(ctx: &Context, out: &mut Findings) {
     for (n, link) in ctx.input.links.iter().enumerate() {
@@ -56,7 +58,13 @@ pub fn judge(link: &LinkInput, out: &mut Findings) -> LinkVerdict {
             }
         }
     }
-    LinkVerdict { index: link.index, action, target: first.target, host, reasons: j.reasons }
+    // The target goes back to the page: keep it to a sane length.
+    let target = if first.target.len() > MAX_TARGET {
+        first.target.chars().take(MAX_TARGET).collect()
+    } else {
+        first.target
+    };
+    LinkVerdict { index: link.index, action, target, host, reasons: j.reasons }
 }
 
 struct Judge<'a> {
