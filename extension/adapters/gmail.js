@@ -74,21 +74,61 @@
     };
   }
 
+  // Firefox: content.fetch sends the request as the page would (cookies, origin).
+  function pageFetch(url) {
+    const content = globalThis.content;
+    const fetcher = content && typeof content.fetch === 'function' ? content.fetch.bind(content) : fetch;
+    return fetcher(url, { credentials: 'include' });
+  }
+
+  async function fetchText(url) {
+    const response = await pageFetch(url);
+    if (!response.ok) return null;
+    const text = await response.text();
+    return text.length > RAW_MAX ? null : text;
+  }
+
+  // A login or error page is not a message: a raw source starts with header lines.
+  function looksRaw(text) {
+    return Boolean(text) && /^[\x21-\x39\x3b-\x7e]+:/.test(text.replace(/^\s+/, ''));
+  }
+
+  // The "Show original" page keeps the source in <pre id="raw_message_text">. Read with a
+  // regex and an entity decoder: DOMParser would need TrustedHTML on Gmail.
+  function rawFromOriginalPage(html) {
+    const match = /<pre[^>]*id="raw_message_text"[^>]*>([\s\S]*?)<\/pre>/.exec(html || '');
+    if (!match) return null;
+    return match[1].replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_, entity) => {
+      const named = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[entity.toLowerCase()];
+      if (named) return named;
+      const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+      return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    });
+  }
+
+  // Gmail's per-session "ik" key, which a content script finds only in the page's links.
+  function sessionKey() {
+    for (const node of document.querySelectorAll('a[href*="ik="], [download_url*="ik="]')) {
+      const match = /[?&:]ik=([0-9a-f]+)/i.exec(node.getAttribute('href') || node.getAttribute('download_url'));
+      if (match) return match[1];
+    }
+    return null;
+  }
+
   // The message's original RFC 822 source, same origin with the person's own session:
-  // the one request codeguard ever makes, and only for a message that claims Microsoft.
+  // the only requests codeguard ever makes, and only for a message that claims Microsoft.
+  // First the raw download (as gmail.js does), else the "Show original" page.
   async function fetchRaw(msg) {
     const id = messageId(msg);
     if (!id || !/^msg-[af]:r?\d+$/.test(id)) return null;
     const account = (/\/mail\/u\/(\d+)\//.exec(location.pathname) || [null, '0'])[1];
-    const url = `${location.origin}/mail/u/${account}/?view=att&permmsgid=${id}&attid=0&disp=comp&safe=1&zw`;
-    // Firefox: content.fetch sends the request as the page would (cookies, origin).
-    const pageFetch = globalThis.content && typeof globalThis.content.fetch === 'function' ? globalThis.content.fetch.bind(globalThis.content) : fetch;
-    const response = await pageFetch(url, { credentials: 'include' });
-    if (!response.ok) return null;
-    const text = await response.text();
-    // A login or error page is not a message: a raw source starts with header lines.
-    if (text.length > RAW_MAX || !/^[\x21-\x39\x3b-\x7e]+:/.test(text.replace(/^\s+/, ''))) return null;
-    return text;
+    const base = `${location.origin}/mail/u/${account}/`;
+    const raw = await fetchText(`${base}?view=att&permmsgid=${id}&attid=0&disp=comp&safe=1&zw`);
+    if (looksRaw(raw)) return raw;
+    const ik = sessionKey();
+    if (!ik) return null;
+    const original = rawFromOriginalPage(await fetchText(`${base}?ik=${ik}&view=om&permmsgid=${id}`));
+    return looksRaw(original) ? original : null;
   }
 
   cg.adapters.gmail = {
