@@ -257,8 +257,12 @@
   try {
     platform.onStorageChanged((changes, area) => {
       if (area !== 'local' || !changes.sites) return;
-      if (siteEnabled(changes.sites.newValue)) start();
-      else pause();
+      try {
+        if (siteEnabled(changes.sites.newValue)) start();
+        else pause();
+      } catch (error) {
+        fail('settings change failed', error);
+      }
     });
     platform
       .storageGet('sites')
