@@ -56,9 +56,13 @@
   }
 
   let counter = 0;
+  // The hosts codeguard made. A mail can carry its own element with data-codeguard-verdict,
+  // so the attribute alone never identifies ours.
+  const own = new WeakSet();
 
   function build(verdict) {
     const host = document.createElement('div');
+    own.add(host);
     host.setAttribute('data-codeguard-verdict', verdict.level);
     const shadow = host.attachShadow({ mode: 'open' });
     applyStyle(shadow);
@@ -105,5 +109,5 @@
     return host;
   }
 
-  cg.banner = { show };
+  cg.banner = { show, isOwn: (node) => own.has(node) };
 })();

@@ -186,7 +186,7 @@
   }
 
   function isOwnNode(node) {
-    return node.nodeType === Node.ELEMENT_NODE && node.hasAttribute('data-codeguard-verdict');
+    return banner.isOwn(node);
   }
 
   function isOwnMutation(record) {
@@ -224,7 +224,7 @@
     observer = null;
     clearTimeout(timer);
     timer = null;
-    for (const host of document.querySelectorAll('[data-codeguard-verdict]')) host.remove();
+    for (const host of document.querySelectorAll('[data-codeguard-verdict]')) if (banner.isOwn(host)) host.remove();
     for (const a of document.querySelectorAll(links.BLOCKED)) links.unblock(a);
     for (const root of document.querySelectorAll('[data-codeguard-scanned]')) {
       root.removeAttribute('data-codeguard-scanned');
