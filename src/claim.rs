@@ -1,8 +1,33 @@
 //! Claim detection: does this message claim to be a Microsoft code or account-security
 //! mail, which kind, in which language, and which code does it carry?
+//!
+//! A claim needs Microsoft named together with account-security wording, or a phrase
+//! only Microsoft's templates use. "Named" has strengths: the display name or a "Microsoft
+//! account" phrase names Microsoft as the sender, so any account wording (even a billing
+//! or policy lure) makes the claim; the bare word "Microsoft" or a product name in a
+//! subject or body is weaker (newsletters write it), so it needs specific wording — a code
+//! label with its code, or account-security words in the subject. A code mail that never
+//! names Microsoft (GitHub, a bank) is not a claim.
+//!
+//! Text is folded before matching ([`fold`]): lower case, full-width and mathematical
+//! letters to ASCII, invisible characters dropped (so "Micro\u{200b}soft" still names
+//! Microsoft; the sender rule reports the invisible characters themselves), a few look-alike
+//! letters to Latin, punctuation as spaces. Only the first [`MAX_TEXT_BYTES`] of a field
+//! are read. Only visible text counts: hidden filler is the content rule's business.
 
-use crate::model::{Claim, Evidence, MessageInput};
-use crate::raw::RawFacts;
+use std::sync::OnceLock;
+
+use crate::findings::evidence;
+use crate::model::{Claim, Evidence, EvidenceSource, MessageInput};
+use crate::raw::{cut, RawFacts};
+use crate::tables::claims as t;
+
+/// Bytes of one text field read at most (the rest of a huge body is ignored, and said so).
+pub const MAX_TEXT_BYTES: usize = 256 * 1024;
+/// Evidence items a claim keeps at most.
+const MAX_CLAIM_EVIDENCE: usize = 6;
+/// Occurrences of one phrase looked at most (bounded work on hostile repetition).
+const MAX_OCCURRENCES: usize = 2_000;
 
 /// What the message claims, with the words that show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,15 +39,827 @@ pub struct ClaimFacts {
     pub language: Option<&'static str>,
     /// The subject / body / label words that made the claim.
     pub evidence: Vec<Evidence>,
+    /// The label and code as written ("Security code: 123456"), when a code was found.
+    pub code_evidence: Option<Evidence>,
+    /// A device-code lure: the device-login address the message sends the reader to.
+    pub device_login: Option<Evidence>,
+    /// Authenticator / Entra context, where 8-digit codes are normal.
+    pub long_code_context: bool,
+    /// The body was longer than [`MAX_TEXT_BYTES`]; only its start was read.
+    pub body_cut: bool,
 }
 
 impl ClaimFacts {
     pub fn none() -> Self {
-        ClaimFacts { kind: Claim::None, code: None, language: None, evidence: Vec::new() }
+        ClaimFacts {
+            kind: Claim::None,
+            code: None,
+            language: None,
+            evidence: Vec::new(),
+            code_evidence: None,
+            device_login: None,
+            long_code_context: false,
+            body_cut: false,
+        }
     }
 }
 
-/// Detects the claim. (First version: to be replaced by the multilingual tables.)
-pub fn detect(_input: &MessageInput, _raw: Option<&RawFacts>) -> ClaimFacts {
-    ClaimFacts::none()
+// ---------------------------------------------------------------------------------------
+// Folding
+
+/// A text folded for matching, remembering where each folded byte came from so that
+/// evidence can quote the original words.
+#[derive(Debug, Clone)]
+pub struct Folded<'a> {
+    /// The original text (cut at [`MAX_TEXT_BYTES`]).
+    pub source: &'a str,
+    /// The folded text.
+    pub text: String,
+    /// For each byte of `text`, the byte offset in `source` of the char it came from.
+    map: Vec<u32>,
+}
+
+impl<'a> Folded<'a> {
+    /// The original text behind the folded byte range `start..end`.
+    pub fn original(&self, start: usize, end: usize) -> &'a str {
+        let from = self.map.get(start).map_or(self.source.len(), |&o| o as usize);
+        let to = self.map.get(end).map_or(self.source.len(), |&o| o as usize);
+        let s = self.source.get(from..to.max(from)).unwrap_or("");
+        s.trim_matches(|c: char| c.is_whitespace() || is_ignorable(c))
+    }
+
+    /// Byte offset in `source` just after the folded range ending at `end`.
+    fn source_offset(&self, end: usize) -> usize {
+        self.map.get(end).map_or(self.source.len(), |&o| o as usize)
+    }
+}
+
+/// Folds a text for matching. `skip_addresses` blanks out URLs and e-mail addresses
+/// (a body's `go.microsoft.com` link or `…@hotmail.com` recipient does not name Microsoft).
+pub fn fold(source: &str, skip_addresses: bool) -> Folded<'_> {
+    let source = cut(source, MAX_TEXT_BYTES);
+    let skipped = if skip_addresses { address_tokens(source) } else { Vec::new() };
+    let mut skip_iter = skipped.iter().peekable();
+    let mut text = String::with_capacity(source.len());
+    let mut map: Vec<u32> = Vec::with_capacity(source.len());
+    let mut pending_space = false;
+    let mut last: Option<char> = None;
+
+    for (at, raw) in source.char_indices() {
+        while skip_iter.peek().is_some_and(|&&(_, end)| end <= at) {
+            skip_iter.next();
+        }
+        if skip_iter.peek().is_some_and(|&&(start, end)| start <= at && at < end) {
+            pending_space = true;
+            continue;
+        }
+        if is_ignorable(raw) {
+            continue;
+        }
+        let c = width_fold(confusable(raw));
+        if is_separator(c) {
+            pending_space = true;
+            continue;
+        }
+        for lc in c.to_lowercase() {
+            let lc = confusable(lc);
+            if pending_space {
+                pending_space = false;
+                if last.is_some_and(|p| !is_wide(p) && !is_wide(lc)) {
+                    text.push(' ');
+                    map.push(at as u32);
+                }
+            }
+            let before = text.len();
+            text.push(lc);
+            map.extend(std::iter::repeat_n(at as u32, text.len() - before));
+            last = Some(lc);
+        }
+    }
+    Folded { source, text, map }
+}
+
+/// Byte ranges of whitespace-separated tokens that are URLs or e-mail addresses.
+fn address_tokens(source: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let flush = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
+        let token = &source[s..e];
+        let lower_www = token.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
+        if token.contains("://") || token.contains('@') || lower_www {
+            out.push((s, e));
+        }
+    };
+    for (at, c) in source.char_indices() {
+        let split = c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '"' | '[' | ']');
+        match (split, start) {
+            (true, Some(s)) => {
+                flush(s, at, &mut out);
+                start = None;
+            }
+            (false, None) => start = Some(at),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        flush(s, source.len(), &mut out);
+    }
+    out
+}
+
+/// Characters nobody sees: zero-width, bidi controls, variation selectors, tags.
+pub fn is_ignorable(c: char) -> bool {
+    matches!(c as u32,
+        0xAD | 0x34F | 0x61C | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
+        | 0xE0000..=0xE0FFF)
+}
+
+/// Full-width ASCII, the ideographic space, mathematical and enclosed letters to ASCII
+/// (the cheap part of NFKC that lures use).
+fn width_fold(c: char) -> char {
+    let cp = c as u32;
+    let ascii = |n: u32| char::from_u32(n).unwrap_or(c);
+    match cp {
+        0xFF01..=0xFF5E => ascii(cp - 0xFEE0),
+        0x3000 => ' ',
+        // Mathematical alphanumeric letters: 13 alphabets of A–Z a–z.
+        0x1D400..=0x1D6A3 => {
+            let i = (cp - 0x1D400) % 52;
+            ascii(if i < 26 { 'A' as u32 + i } else { 'a' as u32 + i - 26 })
+        }
+        0x1D7CE..=0x1D7FF => ascii('0' as u32 + (cp - 0x1D7CE) % 10),
+        0x24B6..=0x24CF => ascii('a' as u32 + cp - 0x24B6),
+        0x24D0..=0x24E9 => ascii('a' as u32 + cp - 0x24D0),
+        _ => c,
+    }
+}
+
+/// Letters of other scripts that look Latin (Cyrillic, Greek, Cherokee, small capitals),
+/// so "Місrosoft" with Cyrillic letters still names Microsoft. Table words go through
+/// the same folding, so Russian phrases still match Russian text.
+fn confusable(c: char) -> char {
+    match c {
+        'а' | 'α' | 'Ꭺ' | 'ᴀ' | 'ɑ' => 'a',
+        'в' | 'ʙ' | 'Ᏼ' => 'b',
+        'с' | 'ϲ' | 'Ꮯ' | 'ᴄ' => 'c',
+        'ԁ' | 'ᴅ' => 'd',
+        'е' | 'ε' | 'Ꭼ' | 'ᴇ' => 'e',
+        'ғ' => 'f',
+        'ɢ' | 'Ᏻ' => 'g',
+        'н' | 'һ' | 'ʜ' | 'Ꮋ' => 'h',
+        'і' | 'ι' | 'ı' | 'ɪ' | 'Ꭵ' => 'i',
+        'ј' | 'ᴊ' | 'Ꭻ' => 'j',
+        'к' | 'κ' | 'ᴋ' | 'Ꮶ' => 'k',
+        'ӏ' | 'ʟ' | 'Ꮮ' => 'l',
+        'м' | 'μ' | 'ᴍ' | 'Ꮇ' => 'm',
+        'ɴ' => 'n',
+        'о' | 'ο' | 'ᴏ' | 'Ꮎ' => 'o',
+        'р' | 'ρ' | 'ᴘ' | 'Ꮲ' => 'p',
+        'ԛ' => 'q',
+        'ʀ' | 'Ꮢ' => 'r',
+        'ѕ' | 'ꜱ' | 'Ꮪ' => 's',
+        'т' | 'τ' | 'ᴛ' | 'Ꭲ' => 't',
+        'υ' | 'ᴜ' => 'u',
+        'ν' | 'ᴠ' | 'Ꮩ' => 'v',
+        'ԝ' | 'ᴡ' | 'Ꮃ' => 'w',
+        'х' | 'χ' => 'x',
+        'у' | 'ʏ' => 'y',
+        'ᴢ' | 'Ꮓ' => 'z',
+        _ => c,
+    }
+}
+
+/// Punctuation that separates words like a space does.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '-' | '_'
+                | '.'
+                | ','
+                | ';'
+                | '/'
+                | '\\'
+                | '|'
+                | '*'
+                | '"'
+                | '\''
+                | '`'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '<'
+                | '>'
+                | '!'
+                | '?'
+                | '¡'
+                | '¿'
+                | '#'
+                | '+'
+                | '='
+                | '~'
+                | '^'
+                | '‘'
+                | '’'
+                | '‚'
+                | '“'
+                | '”'
+                | '„'
+                | '«'
+                | '»'
+                | '‹'
+                | '›'
+                | '·'
+                | '•'
+                | '…'
+                | '−'
+                | '。'
+                | '、'
+                | '，'
+                | '！'
+                | '？'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '（'
+                | '）'
+                | '【'
+                | '】'
+                | '・'
+                | '〈'
+                | '〉'
+                | '《'
+                | '》'
+                | '；'
+        )
+        || ('\u{2010}'..='\u{2015}').contains(&c)
+}
+
+/// Scripts written without spaces between words (or whose spacing varies): no space is
+/// kept next to them, so "セキュリティ コード" and "セキュリティコード" fold the same.
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF | 0x2E80..=0x9FFF | 0xA960..=0xA97F | 0xAC00..=0xD7FF | 0xF900..=0xFAFF
+        | 0xFF65..=0xFF9F | 0x20000..=0x3FFFF)
+}
+
+/// A letter or digit of an alphabet written with spaces: word boundaries apply.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() && (c as u32) < 0x530
+}
+
+// ---------------------------------------------------------------------------------------
+// Phrases
+
+/// A table phrase, folded once.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub text: String,
+    start_boundary: bool,
+    end_boundary: bool,
+}
+
+impl Pattern {
+    pub fn new(phrase: &str) -> Pattern {
+        let (body, prefix) = match phrase.strip_suffix('*') {
+            Some(b) => (b, true),
+            None => (phrase, false),
+        };
+        let text = fold(body, false).text;
+        let start_boundary = text.chars().next().is_some_and(is_word);
+        let end_boundary = !prefix && text.chars().last().is_some_and(is_word);
+        Pattern { text, start_boundary, end_boundary }
+    }
+
+    /// Every match in `hay` (folded byte ranges), at most [`MAX_OCCURRENCES`] looked at.
+    pub fn find_iter<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, usize)> + 'h {
+        let mut from = 0;
+        let mut looked = 0;
+        std::iter::from_fn(move || {
+            if self.text.is_empty() {
+                return None;
+            }
+            while looked < MAX_OCCURRENCES {
+                looked += 1;
+                let at = from + hay.get(from..)?.find(&self.text)?;
+                let end = at + self.text.len();
+                from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
+                let before_ok = !self.start_boundary || !hay[..at].chars().next_back().is_some_and(is_word);
+                let after_ok = !self.end_boundary || !hay[end..].chars().next().is_some_and(is_word);
+                if before_ok && after_ok {
+                    return Some((at, end));
+                }
+            }
+            None
+        })
+    }
+
+    pub fn find(&self, hay: &str) -> Option<(usize, usize)> {
+        self.find_iter(hay).next()
+    }
+}
+
+/// A folded table of phrases, each with its language and kind.
+pub struct Table<T> {
+    pub entries: Vec<(Pattern, T)>,
+}
+
+impl<T: Copy> Table<T> {
+    fn new(items: impl IntoIterator<Item = (&'static str, T)>) -> Self {
+        Table { entries: items.into_iter().map(|(p, v)| (Pattern::new(p), v)).collect() }
+    }
+
+    /// The first entry (in table order) found in `hay`, with its match.
+    pub fn first(&self, hay: &str) -> Option<(T, usize, usize)> {
+        self.entries.iter().find_map(|(p, v)| p.find(hay).map(|(s, e)| (*v, s, e)))
+    }
+
+    /// Every entry found in `hay`, with its first match.
+    pub fn all<'s>(&'s self, hay: &'s str) -> impl Iterator<Item = (T, usize, usize)> + 's {
+        self.entries.iter().filter_map(move |(p, v)| p.find(hay).map(|(s, e)| (*v, s, e)))
+    }
+}
+
+/// Language and kind of a phrase.
+pub type Tag = (&'static str, Claim);
+
+/// Folds a list of plain phrases once.
+pub fn plain(items: &'static [&'static str]) -> Table<()> {
+    Table::new(items.iter().map(|p| (*p, ())))
+}
+
+/// Folds a list of language phrases once.
+pub fn langs(items: &'static [t::LangPhrase]) -> Table<&'static str> {
+    Table::new(items.iter().map(|p| (p.text, p.lang)))
+}
+
+fn kinds(items: &'static [t::KindPhrase]) -> Table<Tag> {
+    Table::new(items.iter().map(|p| (p.text, (p.lang, p.kind))))
+}
+
+struct Tables {
+    microsoft: Table<()>,
+    products: Table<()>,
+    form_products: Table<()>,
+    file_products: Table<()>,
+    account: Table<&'static str>,
+    teams: Table<&'static str>,
+    subjects: Table<Tag>,
+    templates: Table<Tag>,
+    labels: Table<Tag>,
+    generic_labels: Table<()>,
+    kind_words: Table<Tag>,
+    lures: Table<&'static str>,
+    login_form: Table<()>,
+    share: Table<()>,
+    long_code: Table<()>,
+    fillers: Vec<String>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| Tables {
+        microsoft: plain(t::MICROSOFT),
+        products: plain(t::PRODUCTS),
+        form_products: plain(t::FORM_PRODUCTS),
+        file_products: plain(t::FILE_PRODUCTS),
+        account: langs(t::ACCOUNT_PHRASES),
+        teams: langs(t::TEAM_NAMES),
+        subjects: kinds(t::SUBJECTS),
+        templates: kinds(t::TEMPLATES),
+        labels: kinds(t::CODE_LABELS),
+        generic_labels: plain(t::GENERIC_CODE_LABELS),
+        kind_words: kinds(t::KIND_WORDS),
+        lures: langs(t::LURE_WORDS),
+        login_form: plain(t::LOGIN_FORM),
+        share: plain(t::SHARE_PHRASES),
+        long_code: plain(t::LONG_CODE_CONTEXT),
+        fillers: t::CODE_FILLERS.iter().map(|f| f.to_lowercase()).collect(),
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Fields
+
+/// One folded field of the message, with where its evidence comes from.
+pub struct Field<'a> {
+    pub folded: Folded<'a>,
+    pub source: EvidenceSource,
+    pub location: &'static str,
+}
+
+impl<'a> Field<'a> {
+    pub fn evidence(&self, start: usize, end: usize) -> Evidence {
+        evidence(self.source, self.location, self.folded.original(start, end))
+    }
+}
+
+/// The display name, subject and visible body, folded (the body cut at the cap).
+pub struct Fields<'a> {
+    pub name: Field<'a>,
+    pub subject: Field<'a>,
+    pub body: Field<'a>,
+}
+
+impl<'a> Fields<'a> {
+    pub fn new(input: &'a MessageInput) -> Self {
+        Fields {
+            name: Field {
+                folded: fold(&input.sender_name, false),
+                source: EvidenceSource::Sender,
+                location: "display name",
+            },
+            subject: Field {
+                folded: fold(&input.subject, true),
+                source: EvidenceSource::Subject,
+                location: "subject",
+            },
+            body: Field {
+                folded: fold(&input.body_text, true),
+                source: EvidenceSource::Body,
+                location: "body",
+            },
+        }
+    }
+
+    /// Subject first, then body: where wording is looked for.
+    pub fn texts(&self) -> [&Field<'a>; 2] {
+        [&self.subject, &self.body]
+    }
+
+    pub fn all(&self) -> [&Field<'a>; 3] {
+        [&self.name, &self.subject, &self.body]
+    }
+}
+
+/// A phrase found in a field.
+struct Hit<T> {
+    value: T,
+    evidence: Evidence,
+}
+
+fn first_in<T: Copy>(table: &Table<T>, fields: &[&Field]) -> Option<Hit<T>> {
+    fields.iter().find_map(|f| {
+        table.first(&f.folded.text).map(|(value, s, e)| Hit { value, evidence: f.evidence(s, e) })
+    })
+}
+
+/// The most specific kind among the kind words of the given fields.
+fn best_kind(table: &Table<Tag>, field: &Field) -> Option<Hit<Tag>> {
+    table
+        .all(&field.folded.text)
+        .min_by_key(|((_, kind), s, _)| (kind_rank(*kind), *s))
+        .map(|(value, s, e)| Hit { value, evidence: field.evidence(s, e) })
+}
+
+fn kind_rank(kind: Claim) -> u8 {
+    match kind {
+        Claim::SingleUseCode => 0,
+        Claim::SecurityCode => 1,
+        Claim::PasswordReset => 2,
+        Claim::SignInAlert => 3,
+        Claim::OtherAccountAlert => 4,
+        Claim::None => 5,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Detection
+
+/// Detects the claim.
+pub fn detect(input: &MessageInput, _raw: Option<&RawFacts>) -> ClaimFacts {
+    let fields = Fields::new(input);
+    let tb = tables();
+    let (name, subject, body) = (&fields.name, &fields.subject, &fields.body);
+    let texts = fields.texts();
+
+    // Who is named.
+    let name_brand = first_in(&tb.microsoft, &[name]).or_else(|| first_in(&tb.products, &[name]));
+    let account = first_in(&tb.teams, &[name]).or_else(|| first_in(&tb.account, &texts));
+    let template = first_in(&tb.templates, &texts);
+    let genuine_subject = first_in(&tb.subjects, &[subject]);
+    let subject_brand = first_in(&tb.microsoft, &[subject]);
+    let weak_brand = first_in(&tb.microsoft, &[body]).or_else(|| first_in(&tb.products, &texts));
+
+    let template_or_brand = template.is_some()
+        || name_brand.is_some()
+        || subject_brand.is_some()
+        || weak_brand.is_some()
+        || first_in(&tb.form_products, &fields.all()).is_some();
+    let device = device_login(input);
+    if !template_or_brand && device.is_none() {
+        // Nothing names Microsoft: no need to read further (most mail stops here).
+        return ClaimFacts::none();
+    }
+
+    // What is said.
+    let subject_kind = best_kind(&tb.kind_words, subject);
+    let body_kind = best_kind(&tb.kind_words, body);
+    let labelled = find_code(&tb.labels, &fields);
+    let lure = first_in(&tb.lures, &fields.all());
+
+    let strong = name_brand.is_some() || account.is_some() || template.is_some();
+    let any_kind = subject_kind.is_some() || body_kind.is_some() || labelled.is_some();
+    let mut reasons: Vec<Evidence> = Vec::new();
+
+    let claimed = if template.is_some() || genuine_subject.is_some() {
+        reasons.extend(ev(&genuine_subject));
+        reasons.extend(ev(&template));
+        reasons.extend(ev(&name_brand));
+        true
+    } else if strong && (any_kind || lure.is_some()) {
+        reasons.extend(ev(&name_brand));
+        reasons.extend(ev(&account));
+        reasons.extend(ev(&subject_kind));
+        reasons.extend(ev(&body_kind));
+        if !any_kind {
+            reasons.extend(ev(&lure));
+        }
+        true
+    } else if (subject_brand.is_some() || weak_brand.is_some())
+        && (subject_kind.is_some() || labelled.is_some())
+    {
+        reasons.extend(ev(&subject_brand));
+        reasons.extend(ev(&weak_brand));
+        reasons.extend(ev(&subject_kind));
+        true
+    } else if let Some(found) = &device {
+        reasons.push(found.clone());
+        true
+    } else if let Some(form) = login_form(&fields) {
+        reasons.extend(form);
+        true
+    } else if let Some(share) = file_share(&fields) {
+        reasons.extend(share);
+        true
+    } else {
+        false
+    };
+    if !claimed {
+        return ClaimFacts::none();
+    }
+
+    // The kind: the subject says it best, then the code label, then the body.
+    let kind = if device.is_some() {
+        Claim::SecurityCode
+    } else {
+        genuine_subject
+            .as_ref()
+            .map(|h| h.value.1)
+            .or(subject_kind.as_ref().map(|h| h.value.1))
+            .or(labelled.as_ref().map(|c| c.kind))
+            .or(template.as_ref().map(|h| h.value.1))
+            .or(body_kind.as_ref().map(|h| h.value.1))
+            .unwrap_or(Claim::OtherAccountAlert)
+    };
+    let language = genuine_subject
+        .as_ref()
+        .map(|h| h.value.0)
+        .or(labelled.as_ref().map(|c| c.lang))
+        .or(subject_kind.as_ref().map(|h| h.value.0))
+        .or(template.as_ref().map(|h| h.value.0))
+        .or(body_kind.as_ref().map(|h| h.value.0))
+        .or(account.as_ref().map(|h| h.value))
+        .or(lure.as_ref().map(|h| h.value));
+
+    // The code: after a specific label, or else after a bare "code" word.
+    let code = labelled.or_else(|| find_code_generic(&tb.generic_labels, &fields));
+    if let Some(c) = &code {
+        reasons.push(c.evidence.clone());
+    }
+    reasons.dedup();
+    reasons.truncate(MAX_CLAIM_EVIDENCE);
+
+    let long_code_context = fields.all().iter().any(|f| tb.long_code.first(&f.folded.text).is_some());
+    ClaimFacts {
+        kind,
+        code: code.as_ref().map(|c| c.code.clone()),
+        language,
+        evidence: reasons,
+        code_evidence: code.map(|c| c.evidence),
+        device_login: device,
+        long_code_context,
+        body_cut: input.body_text.len() > MAX_TEXT_BYTES,
+    }
+}
+
+fn ev<T>(hit: &Option<Hit<T>>) -> Option<Evidence> {
+    hit.as_ref().map(|h| h.evidence.clone())
+}
+
+/// A sign-in form written into the body: two form phrases and an Office product named.
+fn login_form(fields: &Fields) -> Option<Vec<Evidence>> {
+    let tb = tables();
+    let body = &fields.body;
+    let found: Vec<Evidence> =
+        tb.login_form.all(&body.folded.text).map(|(_, s, e)| body.evidence(s, e)).take(2).collect();
+    if found.len() < 2 {
+        return None;
+    }
+    let brand = first_in(&tb.microsoft, &fields.all())
+        .or_else(|| first_in(&tb.products, &fields.all()))
+        .or_else(|| first_in(&tb.form_products, &fields.all()))?;
+    let mut out = vec![brand.evidence];
+    out.extend(found);
+    Some(out)
+}
+
+/// A document "shared with you" on a Microsoft file product.
+fn file_share(fields: &Fields) -> Option<Vec<Evidence>> {
+    let tb = tables();
+    let product = first_in(&tb.file_products, &fields.all())?;
+    let share = first_in(&tb.share, &fields.texts())?;
+    Some(vec![product.evidence, share.evidence])
+}
+
+/// The device-login address, in the body text or a link.
+fn device_login(input: &MessageInput) -> Option<Evidence> {
+    let body = cut(&input.body_text, MAX_TEXT_BYTES);
+    for needle in t::DEVICE_LOGIN {
+        if let Some(at) = find_ascii_ci(body, needle) {
+            return Some(evidence(EvidenceSource::Body, "body", &body[at..at + needle.len()]));
+        }
+    }
+    for link in input.links.iter().take(crate::html::MAX_LINKS) {
+        for (what, text) in [("href", &link.href), ("text", &link.text)] {
+            let text = cut(text, 4 * 1024);
+            if find_ascii_ci(text, "device").is_none() {
+                continue;
+            }
+            if t::DEVICE_LOGIN.iter().any(|needle| find_ascii_ci(text, needle).is_some()) {
+                return Some(evidence(EvidenceSource::Link, format!("link {} {what}", link.index), text));
+            }
+        }
+    }
+    None
+}
+
+/// Finds an ASCII needle in `hay`, ignoring ASCII case.
+pub fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() || n.len() > h.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// A code found after a label.
+struct FoundCode {
+    kind: Claim,
+    lang: &'static str,
+    code: String,
+    evidence: Evidence,
+}
+
+fn find_code(labels: &Table<Tag>, fields: &Fields) -> Option<FoundCode> {
+    for field in [&fields.body, &fields.subject] {
+        for (pattern, (lang, kind)) in &labels.entries {
+            if let Some((code, evidence)) = code_in(pattern, field) {
+                return Some(FoundCode { kind: *kind, lang, code, evidence });
+            }
+        }
+    }
+    None
+}
+
+fn find_code_generic(labels: &Table<()>, fields: &Fields) -> Option<FoundCode> {
+    for field in [&fields.body, &fields.subject] {
+        for (pattern, ()) in &labels.entries {
+            if let Some((code, evidence)) = code_in(pattern, field) {
+                return Some(FoundCode { kind: Claim::SecurityCode, lang: "", code, evidence });
+            }
+        }
+    }
+    None
+}
+
+/// The first code after an occurrence of `label` in `field`, quoted with its label.
+fn code_in(label: &Pattern, field: &Field) -> Option<(String, Evidence)> {
+    let folded = &field.folded;
+    label.find_iter(&folded.text).find_map(|(start, end)| {
+        let (code, stop) = code_after(folded.source, folded.source_offset(end))?;
+        let from = folded.map.get(start).map_or(0, |&o| o as usize);
+        let quote = folded.source.get(from..stop).unwrap_or(code.as_str());
+        let found = evidence(field.source, field.location, quote);
+        Some((code, found))
+    })
+}
+
+/// The code right after a label at byte `from` of `source`: separators (`:`, `：`, spaces,
+/// NBSP, dashes), at most two filler words ("is", "est", "lautet"), then 4–16 letters or
+/// digits with at least one digit (groups joined by `-` as device codes are, or
+/// `123 456`). Returns the code (full-width digits made ASCII) and where it ends.
+pub fn code_after(source: &str, from: usize) -> Option<(String, usize)> {
+    let rest = source.get(from..)?;
+    let window = cut(rest, 160);
+    let fillers = &tables().fillers;
+    let mut pos = 0;
+    let mut words_skipped = 0;
+    loop {
+        let tail = &window[pos..];
+        let skip: usize = tail
+            .char_indices()
+            .find(|&(_, c)| !(c.is_whitespace() || is_ignorable(c) || is_code_separator(c)))
+            .map_or(tail.len(), |(i, _)| i);
+        pos += skip;
+        let tail = &window[pos..];
+        let word_len =
+            tail.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(tail.len(), |(i, _)| i);
+        if word_len == 0 {
+            return None;
+        }
+        let word = tail[..word_len].to_lowercase();
+        if words_skipped < 2 {
+            if fillers.contains(&word) {
+                pos += word_len;
+                words_skipped += 1;
+                continue;
+            }
+            // Wide-script fillers glue onto the code ("は123456"): skip just the filler.
+            if let Some(f) = fillers.iter().find(|f| is_wide_str(f) && tail.starts_with(f.as_str())) {
+                pos += f.len();
+                words_skipped += 1;
+                continue;
+            }
+        }
+        return read_code(tail).map(|(code, len)| (code, from + pos + len));
+    }
+}
+
+fn is_wide_str(s: &str) -> bool {
+    s.chars().next().is_some_and(is_wide)
+}
+
+fn is_code_separator(c: char) -> bool {
+    matches!(
+        c,
+        ':' | '：'
+            | '-'
+            | '–'
+            | '—'
+            | '='
+            | '"'
+            | '\''
+            | '“'
+            | '”'
+            | '«'
+            | '»'
+            | '('
+            | '['
+            | '*'
+            | '>'
+            | '「'
+    )
+}
+
+/// Reads a code token at the start of `s`.
+fn read_code(s: &str) -> Option<(String, usize)> {
+    let mut code = String::new();
+    let mut end = 0;
+    let mut chars = s.char_indices().peekable();
+    let mut group_digits_only = true;
+    let mut group_len = 0;
+    while let Some((i, c)) = chars.next() {
+        let c = width_fold(c);
+        if c.is_ascii_alphanumeric() {
+            code.push(c);
+            group_len += 1;
+            group_digits_only &= c.is_ascii_digit();
+            end = i + s[i..].chars().next().map_or(1, char::len_utf8);
+        } else if c == '-' || c == ' ' {
+            // Join `ABCD-EFGH` and `123 456`, nothing looser.
+            let next_ok = chars.peek().is_some_and(|&(_, n)| width_fold(n).is_ascii_alphanumeric());
+            let join = next_ok && (c == '-' || (group_digits_only && group_len == 3));
+            if !join {
+                break;
+            }
+            if c == '-' {
+                code.push('-');
+            }
+            group_len = 0;
+            group_digits_only = true;
+        } else {
+            break;
+        }
+        if code.len() > 24 {
+            return None;
+        }
+    }
+    // A letter right after the token (`123456abc…` in a longer word) means it is not a code.
+    if s[end..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let plain = code.chars().filter(char::is_ascii_alphanumeric).count();
+    let has_digit = code.chars().any(|c| c.is_ascii_digit());
+    if (4..=16).contains(&plain) && has_digit {
+        Some((code.trim_end_matches('-').to_string(), end))
+    } else {
+        None
+    }
 }
