@@ -166,6 +166,15 @@ pub fn is_microsoft(host: &str) -> bool {
     }
 }
 
+/// Whether a registrable domain is one of Microsoft's own (customer zones under it
+/// included): names there are not look-alikes, whatever they are.
+pub fn is_microsoft_registrable(registrable: &str) -> bool {
+    let reg = normalize_host(registrable);
+    hosts::MICROSOFT_DOMAINS.contains(&reg.as_str())
+        || hosts::MICROSOFT_TLDS.iter().any(|tld| reg.len() > tld.len() && is_within(&reg, tld))
+        || hosts::TENANT_ZONES.iter().any(|zone| registrable_domain(zone).is_some_and(|z| z == reg))
+}
+
 /// Whether a mail domain is one Microsoft's own mail can come from: a Microsoft host
 /// that is neither a customer zone nor a consumer mailbox domain (`outlook.com`).
 pub fn is_microsoft_sender_domain(domain: &str) -> bool {

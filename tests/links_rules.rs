@@ -176,11 +176,16 @@ fn customer_content_on_microsoft_zones() {
         "https://login-page.z13.web.core.windows.net/",
         "https://acct.blob.core.windows.net/c/index.html",
         "https://1drv.ms/u/s!abc",
+        "https://onedrive.live.com/redir?resid=1",
+        "https://public.ch.files.1drv.com/x",
     ] {
         let out = one("Open", href);
         assert_eq!(severity(&out, "link.customer_content"), Some(Severity::Warning), "{href}");
         assert_eq!(action(&out), LinkAction::Block, "{href}");
+        assert!(!out.has("link.lookalike_host"), "{href}: {:?}", out.reasons);
     }
+    let out = one("Open", "https://microsoft-login.azurewebsites.net/");
+    assert!(out.has("link.customer_content") && out.has("link.lookalike_host"));
     assert!(!one("Open", "https://support.microsoft.com/").has("link.customer_content"));
 }
 

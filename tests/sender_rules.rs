@@ -66,6 +66,9 @@ fn tenant_zone_is_not_microsoft() {
     let out = run("IT", "admin@contoso.onmicrosoft.com");
     assert_eq!(severity(&out, "sender.tenant_zone"), Some(Severity::Warning));
     assert!(!out.has("sender.official"));
+    assert!(!out.has("sender.lookalike_domain"));
+    let out = run("IT", "admin@micros0ft-security.onmicrosoft.com");
+    assert!(out.has("sender.tenant_zone") && out.has("sender.lookalike_domain"), "{:?}", out.reasons);
     assert!(!run("x", "a@contoso.example").has("sender.tenant_zone"));
 }
 
@@ -75,6 +78,8 @@ fn freemail_including_microsofts_consumer_mailboxes() {
     let out = run("Microsoft account team", "security-team@outlook.com");
     assert!(out.has("sender.freemail"));
     assert!(out.has("sender.display_name_impersonation"));
+    assert!(!out.has("sender.lookalike_domain"), "outlook.com is Microsoft's real name: {:?}", out.reasons);
+    assert!(run("x", "microsoft.support@outlook.com").has("sender.brand_in_local_part"));
     assert!(!run("x", GENUINE).has("sender.freemail"));
 }
 

@@ -192,11 +192,13 @@ impl Judge<'_> {
         let unicode = domain::to_unicode(host);
         let registrable = domain::registrable_domain(&unicode).unwrap_or_else(|| unicode.clone());
         let own = registrable.split('.').next().unwrap_or("");
-        let lookalike = domain::brand_match(own).or_else(|| {
+        let microsoft_zone = domain::is_microsoft_registrable(&registrable);
+        let lookalike = (!microsoft_zone).then(|| domain::brand_match(own)).flatten().or_else(|| {
             let labels: Vec<&str> = unicode.split('.').collect();
             let subs = labels.len().saturating_sub(registrable.split('.').count());
             labels.iter().take(subs).find_map(|l| domain::brand_match(l).filter(is_strong))
         });
+        let lookalike = if microsoft_zone { None } else { lookalike };
         if let Some(found) = lookalike {
             self.flag(
                 "link.lookalike_host",

@@ -132,11 +132,14 @@ fn lookalikes(address: &str, local: &str, domain_name: &str, out: &mut Findings)
         );
     }
     let registrable = domain::registrable_domain(&unicode).unwrap_or_else(|| unicode.clone());
+    // outlook.com, contoso.onmicrosoft.com …: Microsoft's real name, judged as free mail
+    // or a tenant zone, not as a look-alike.
+    let microsoft_zone = domain::is_microsoft_registrable(&registrable);
     let labels: Vec<&str> = unicode.split('.').collect();
     let reg_labels = registrable.split('.').count();
     let sub_count = labels.len().saturating_sub(reg_labels);
     // The label the domain was registered with, and the tenant or site name in a zone.
-    let own = registrable.split('.').next().unwrap_or("");
+    let own = if microsoft_zone { "" } else { registrable.split('.').next().unwrap_or("") };
     if let Some(found) = domain::brand_match(own) {
         out.add(
             "sender.lookalike_domain",
@@ -148,7 +151,7 @@ fn lookalikes(address: &str, local: &str, domain_name: &str, out: &mut Findings)
             from(),
         );
     }
-    for label in labels.iter().take(sub_count) {
+    for label in labels.iter().take(if microsoft_zone { 0 } else { sub_count }) {
         if let Some(found) = domain::brand_match(label) {
             let severity = if is_strong(&found) { Severity::Danger } else { Severity::Warning };
             out.add(
@@ -177,12 +180,16 @@ fn lookalikes(address: &str, local: &str, domain_name: &str, out: &mut Findings)
             );
         }
     }
+    long_local_part(address, local, out);
+}
+
+fn long_local_part(address: &str, local: &str, out: &mut Findings) {
     if local.chars().count() > LONG_LOCAL_PART {
         out.add(
             "sender.long_local_part",
             Severity::Warning,
             "The sender's address is so long that the real domain is pushed out of view.",
-            from(),
+            evidence(EvidenceSource::Sender, "From address", address),
         );
     }
 }

@@ -10,31 +10,39 @@
 /// unless it falls in a [`TENANT_ZONES`] entry. (Apex consumer mailboxes such as
 /// `outlook.com` are Microsoft's hosts but free mail as senders: see `freemail.rs`.)
 pub const MICROSOFT_DOMAINS: &[&str] = &[
-    "microsoft.com",        // official-pages.md
-    "live.com",             // official-pages.md (account.live.com, login.live.com)
-    "microsoftonline.com",  // official-pages.md (Entra ID sign-in and mail)
-    "office.com",           // official-pages.md
-    "office365.com",        // official-pages.md
-    "outlook.com",          // official-pages.md
-    "msft.net",             // official-pages.md
-    "aka.ms",               // official-pages.md (Microsoft's own short links)
-    "windows.net",          // official-pages.md, minus customer zones below
-    "cloud.microsoft",      // official-pages.md (Microsoft 365 on the brand TLD)
-    "microsoft365.com",     // Microsoft 365 URLs and IP ranges
-    "hotmail.com",          // Microsoft consumer mail service
-    "msn.com",              // Microsoft consumer portal
-    "bing.com",             // Microsoft search (its open redirect is undone first)
-    "office.net",           // Microsoft 365 URLs and IP ranges (CDN)
-    "msauth.net",           // Microsoft 365 URLs and IP ranges (sign-in CDN)
-    "msftauth.net",         // Microsoft 365 URLs and IP ranges (sign-in CDN)
-    "gfx.ms",               // account.live.com static content
-    "live.net",             // account and OneDrive static content
-    "windows.com",          // Windows Update and support
-    "windowsazure.com",     // Azure portal (legacy)
-    "azure.com",            // Azure portal
-    "xbox.com",             // Microsoft consumer
-    "skype.com",            // Microsoft consumer
-    "sharepointonline.com", // SharePoint Online notification mail (no-reply@sharepointonline.com)
+    "microsoft.com",                // official-pages.md
+    "live.com",                     // official-pages.md (account.live.com, login.live.com)
+    "microsoftonline.com",          // official-pages.md (Entra ID sign-in and mail)
+    "office.com",                   // official-pages.md
+    "office365.com",                // official-pages.md
+    "outlook.com",                  // official-pages.md
+    "msft.net",                     // official-pages.md
+    "aka.ms",                       // official-pages.md (Microsoft's own short links)
+    "windows.net",                  // official-pages.md, minus customer zones below
+    "cloud.microsoft",              // official-pages.md (Microsoft 365 on the brand TLD)
+    "microsoft365.com",             // Microsoft 365 URLs and IP ranges
+    "hotmail.com",                  // Microsoft consumer mail service
+    "msn.com",                      // Microsoft consumer portal
+    "bing.com",                     // Microsoft search (its open redirect is undone first)
+    "office.net",                   // Microsoft 365 URLs and IP ranges (CDN)
+    "msauth.net",                   // Microsoft 365 URLs and IP ranges (sign-in CDN)
+    "msftauth.net",                 // Microsoft 365 URLs and IP ranges (sign-in CDN)
+    "gfx.ms",                       // account.live.com static content
+    "live.net",                     // account and OneDrive static content
+    "windows.com",                  // Windows Update and support
+    "windowsazure.com",             // Azure portal (legacy)
+    "azure.com",                    // Azure portal
+    "xbox.com",                     // Microsoft consumer
+    "skype.com",                    // Microsoft consumer
+    "sharepointonline.com",         // SharePoint Online notification mail (no-reply@sharepointonline.com)
+    "microsoftstore.com",           // Microsoft Store
+    "microsoftedge.com",            // Edge
+    "microsoftonline-p.com",        // Entra ID sign-in (federation endpoints)
+    "microsoftpersonalcontent.com", // OneDrive file content (a tenant zone below)
+    "microsoftusercontent.com",     // user content (a tenant zone below)
+    "livefilestore.com",            // OneDrive file content (a tenant zone below)
+    "1drv.ms",                      // OneDrive share links (a tenant zone below)
+    "1drv.com",                     // OneDrive file content (a tenant zone below)
 ];
 
 /// Brand top-level domains: every registrable name under them is Microsoft's.
@@ -64,6 +72,7 @@ pub const TENANT_ZONES: &[&str] = &[
     "cloudapp.azure.com",          // Azure VMs
     "trafficmanager.net",          // Azure Traffic Manager
     "1drv.ms",                     // OneDrive shared-file links (official-pages.md)
+    "1drv.com",                    // OneDrive file content
     "onedrive.live.com",           // OneDrive shared files
     "forms.office.com",            // Microsoft Forms: anyone can make one (official-pages.md)
     "forms.microsoft.com",         // (official-pages.md)
