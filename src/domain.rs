@@ -728,8 +728,10 @@ pub fn brand_match(name: &str) -> Option<BrandMatch> {
             }
         }
     }
+    // Hyphens and underscores inserted into a brand do not hide it ("account-protection").
+    let joined: String = folded.chars().filter(|c| !matches!(c, '-' | '_')).collect();
     for brand in hosts::BRANDS_LONG {
-        if folded.contains(&fold(brand)) {
+        if joined.contains(&fold(brand)) {
             return Some(BrandMatch::Contains(brand));
         }
     }

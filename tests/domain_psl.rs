@@ -132,6 +132,8 @@ fn brand_lookalikes_fold_to_the_brand() {
     assert_eq!(brand_match("outlok"), Some(BrandMatch::NearMiss("outlook")));
     assert_eq!(brand_match("microsoftsupport"), Some(BrandMatch::Contains("microsoft")));
     assert_eq!(brand_match("secure-live"), Some(BrandMatch::Contains("live")));
+    assert_eq!(brand_match("msaccount-protection"), Some(BrandMatch::Contains("accountprotection")));
+    assert_eq!(brand_match("micro-soft").map(|m| m.brand()), Some("microsoft"));
     assert_eq!(brand_match("olive"), None);
     assert_eq!(brand_match("example"), None);
     assert_eq!(brand_match("deliver"), None);

@@ -175,3 +175,10 @@ fn address_taken_from_the_raw_from_line_when_the_reader_found_none() {
     let eml = "From: Team <a@shop.example>\r\nSubject: x\r\n\r\nbody\r\n";
     assert!(run_raw(eml).has("sender.not_microsoft_domain"));
 }
+
+#[test]
+fn hyphenated_brand_in_domain() {
+    let out = run("Microsoft account team", "security-noreply@msaccount-protection.example");
+    assert_eq!(severity(&out, "sender.lookalike_domain"), Some(Severity::Danger), "{:?}", out.reasons);
+    assert!(!run("Team", "a@account-services.example").has("sender.lookalike_domain"));
+}
