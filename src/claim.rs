@@ -629,7 +629,7 @@ pub fn detect(input: &MessageInput, _raw: Option<&RawFacts>) -> ClaimFacts {
         .or(lure.as_ref().map(|h| h.value));
 
     // The code: after a specific label, or else after a bare "code" word.
-    let code = labelled.or_else(|| find_code_generic(&tb.generic_labels, &fields));
+    let code = labelled.or_else(|| find_code_generic(&tb.generic_labels, &fields, device.is_some()));
     if let Some(c) = &code {
         reasons.push(c.evidence.clone());
     }
@@ -720,7 +720,7 @@ struct FoundCode {
 fn find_code(labels: &Table<Tag>, fields: &Fields) -> Option<FoundCode> {
     for field in [&fields.body, &fields.subject] {
         for (pattern, (lang, kind)) in &labels.entries {
-            if let Some((code, evidence)) = code_in(pattern, field) {
+            if let Some((code, evidence)) = code_in(pattern, field, false) {
                 return Some(FoundCode { kind: *kind, lang, code, evidence });
             }
         }
@@ -728,10 +728,11 @@ fn find_code(labels: &Table<Tag>, fields: &Fields) -> Option<FoundCode> {
     None
 }
 
-fn find_code_generic(labels: &Table<()>, fields: &Fields) -> Option<FoundCode> {
+/// A code after a bare "code" word; `letters_ok` for device codes.
+fn find_code_generic(labels: &Table<()>, fields: &Fields, letters_ok: bool) -> Option<FoundCode> {
     for field in [&fields.body, &fields.subject] {
         for (pattern, ()) in &labels.entries {
-            if let Some((code, evidence)) = code_in(pattern, field) {
+            if let Some((code, evidence)) = code_in(pattern, field, letters_ok) {
                 return Some(FoundCode { kind: Claim::SecurityCode, lang: "", code, evidence });
             }
         }
@@ -740,10 +741,10 @@ fn find_code_generic(labels: &Table<()>, fields: &Fields) -> Option<FoundCode> {
 }
 
 /// The first code after an occurrence of `label` in `field`, quoted with its label.
-fn code_in(label: &Pattern, field: &Field) -> Option<(String, Evidence)> {
+fn code_in(label: &Pattern, field: &Field, letters_ok: bool) -> Option<(String, Evidence)> {
     let folded = &field.folded;
     label.find_iter(&folded.text).find_map(|(start, end)| {
-        let (code, stop) = code_after(folded.source, folded.source_offset(end))?;
+        let (code, stop) = code_after_with(folded.source, folded.source_offset(end), letters_ok)?;
         let from = folded.map.get(start).map_or(0, |&o| o as usize);
         let quote = folded.source.get(from..stop).unwrap_or(code.as_str());
         let found = evidence(field.source, field.location, quote);
@@ -756,6 +757,10 @@ fn code_in(label: &Pattern, field: &Field) -> Option<(String, Evidence)> {
 /// digits with at least one digit (groups joined by `-` as device codes are, or
 /// `123 456`). Returns the code (full-width digits made ASCII) and where it ends.
 pub fn code_after(source: &str, from: usize) -> Option<(String, usize)> {
+    code_after_with(source, from, false)
+}
+
+fn code_after_with(source: &str, from: usize, letters_ok: bool) -> Option<(String, usize)> {
     let rest = source.get(from..)?;
     let window = cut(rest, 160);
     let fillers = &tables().fillers;
@@ -788,7 +793,7 @@ pub fn code_after(source: &str, from: usize) -> Option<(String, usize)> {
                 continue;
             }
         }
-        return read_code(tail).map(|(code, len)| (code, from + pos + len));
+        return read_code(tail, letters_ok).map(|(code, len)| (code, from + pos + len));
     }
 }
 
@@ -818,13 +823,15 @@ fn is_code_separator(c: char) -> bool {
     )
 }
 
-/// Reads a code token at the start of `s`.
-fn read_code(s: &str) -> Option<(String, usize)> {
+/// Reads a code token at the start of `s`. Without `letters_ok` it needs a digit; with
+/// it (device codes such as `ABCD-EFGH`) capital letters alone will do.
+fn read_code(s: &str, letters_ok: bool) -> Option<(String, usize)> {
     let mut code = String::new();
     let mut end = 0;
     let mut chars = s.char_indices().peekable();
     let mut group_digits_only = true;
     let mut group_len = 0;
+    let mut space_joined = false;
     while let Some((i, c)) = chars.next() {
         let c = width_fold(c);
         if c.is_ascii_alphanumeric() {
@@ -834,13 +841,24 @@ fn read_code(s: &str) -> Option<(String, usize)> {
             end = i + s[i..].chars().next().map_or(1, char::len_utf8);
         } else if c == '-' || c == ' ' {
             // Join `ABCD-EFGH` and `123 456`, nothing looser.
-            let next_ok = chars.peek().is_some_and(|&(_, n)| width_fold(n).is_ascii_alphanumeric());
-            let join = next_ok && (c == '-' || (group_digits_only && group_len == 3));
+            let next = chars.peek().map(|&(_, n)| width_fold(n));
+            let join = match c {
+                '-' => next.is_some_and(|n| n.is_ascii_alphanumeric()),
+                _ => {
+                    !space_joined
+                        && group_digits_only
+                        && group_len == 3
+                        && next.is_some_and(|n| n.is_ascii_digit())
+                        && s[i..].chars().skip(1).take_while(|c| width_fold(*c).is_ascii_digit()).count() == 3
+                }
+            };
             if !join {
                 break;
             }
             if c == '-' {
                 code.push('-');
+            } else {
+                space_joined = true;
             }
             group_len = 0;
             group_digits_only = true;
@@ -857,7 +875,8 @@ fn read_code(s: &str) -> Option<(String, usize)> {
     }
     let plain = code.chars().filter(char::is_ascii_alphanumeric).count();
     let has_digit = code.chars().any(|c| c.is_ascii_digit());
-    if (4..=16).contains(&plain) && has_digit {
+    let capitals = letters_ok && plain >= 6 && !code.chars().any(|c| c.is_ascii_lowercase());
+    if (4..=16).contains(&plain) && (has_digit || capitals) {
         Some((code.trim_end_matches('-').to_string(), end))
     } else {
         None
