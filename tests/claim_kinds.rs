@@ -1,0 +1,271 @@
+//! Claim detection by kind, text folding and code reading, with fixtures written here.
+
+use codeguard::claim::{code_after, detect, fold};
+use codeguard::{Claim, EvidenceSource, LinkInput, MessageInput};
+
+fn msg(name: &str, address: &str, subject: &str, body: &str) -> MessageInput {
+    MessageInput {
+        sender_name: name.into(),
+        sender_address: address.into(),
+        subject: subject.into(),
+        body_text: body.into(),
+        ..MessageInput::default()
+    }
+}
+
+fn kind(name: &str, subject: &str, body: &str) -> Claim {
+    detect(&msg(name, "someone@example.test", subject, body), None).kind
+}
+
+// --- every kind --------------------------------------------------------------------------
+
+#[test]
+fn security_code_from_body_template() {
+    let c = detect(
+        &msg(
+            "",
+            "x@example.test",
+            "Your code",
+            "Please use the following security code for the Microsoft account ab**c@outlook.com. Security code: 1234567",
+        ),
+        None,
+    );
+    assert_eq!(c.kind, Claim::SecurityCode);
+    assert_eq!(c.code.as_deref(), Some("1234567"), "older 7-digit codes read too");
+}
+
+#[test]
+fn single_use_code() {
+    let body = "We received your request for a single-use code to use with your Microsoft account. \
+                Your single-use code is: 608812";
+    let c = detect(&msg("Microsoft account team", "x@example.test", "Your single-use code", body), None);
+    assert_eq!(c.kind, Claim::SingleUseCode);
+    assert_eq!(c.code.as_deref(), Some("608812"));
+}
+
+#[test]
+fn password_reset_and_change() {
+    assert_eq!(
+        kind("Microsoft account team", "Microsoft account password reset", "Security code: 123456"),
+        Claim::PasswordReset
+    );
+    assert_eq!(
+        kind("Microsoft account team", "Microsoft account password change", "Your password was changed."),
+        Claim::PasswordReset
+    );
+}
+
+#[test]
+fn unusual_sign_in_activity() {
+    let body =
+        "We detected something unusual about a recent sign-in to the Microsoft account ab**c@outlook.com. \
+                Sign-in details Country/region: Brazil";
+    assert_eq!(
+        kind("Microsoft account team", "Microsoft account unusual sign-in activity", body),
+        Claim::SignInAlert
+    );
+    // The spelling fakes use.
+    assert_eq!(kind("", "Microsoft account unusual signin activity", "Report the user"), Claim::SignInAlert);
+}
+
+#[test]
+fn security_info_added_and_new_app() {
+    assert_eq!(
+        kind(
+            "Microsoft account team",
+            "Microsoft account security info was added",
+            "The following security info was added"
+        ),
+        Claim::OtherAccountAlert
+    );
+    assert_eq!(
+        kind("Microsoft account team", "New app(s) connected to your Microsoft account", "Contoso Mail"),
+        Claim::OtherAccountAlert
+    );
+}
+
+#[test]
+fn entra_tenant_verification_code() {
+    let c = detect(
+        &msg(
+            "Microsoft on behalf of Contoso",
+            "msonlineservicesteam@microsoftonline.com",
+            "Contoso account email verification code",
+            "Please use the following code to verify your email address. Verification code: 12345678",
+        ),
+        None,
+    );
+    assert_eq!(c.kind, Claim::SecurityCode);
+    assert_eq!(c.code.as_deref(), Some("12345678"));
+    assert!(c.long_code_context, "8 digits are normal for Entra");
+}
+
+#[test]
+fn device_code_lure() {
+    let mut input = msg(
+        "IT Helpdesk",
+        "it@example.test",
+        "Action needed: mailbox migration",
+        "To keep your mailbox, open the page and enter the code ABCD-EFGH.",
+    );
+    input.links = vec![LinkInput {
+        index: 0,
+        text: "Open".into(),
+        href: "https://microsoft.com/devicelogin".into(),
+        wrapped_href: None,
+    }];
+    let c = detect(&input, None);
+    assert_eq!(c.kind, Claim::SecurityCode);
+    assert!(c.device_login.is_some());
+    assert_eq!(c.code.as_deref(), Some("ABCD-EFGH"));
+}
+
+#[test]
+fn account_closure_alert() {
+    let body = "Your account has been listed for suspension and possible termination. Thanks, The Microsoft account team";
+    assert_eq!(kind("E-Notice", "Your account will be closed", body), Claim::OtherAccountAlert);
+}
+
+#[test]
+fn microsoft_branded_lures() {
+    for (name, subject, body) in [
+        (
+            "Microsoft Storage",
+            "Your Mailbox is Full",
+            "Your email account has reached its maximum storage capacity.",
+        ),
+        ("Outlook Team", "Password expiry notice", "Your password expires today. Keep my password."),
+        ("Microsoft Privacy", "Your latest User Agreement", "You must agree to the new user agreement."),
+        (
+            "Microsoft 365 Billing",
+            "Billing information requires update",
+            "We were unable to process your payment.",
+        ),
+    ] {
+        assert_eq!(kind(name, subject, body), Claim::OtherAccountAlert, "{name} / {subject}");
+    }
+}
+
+#[test]
+fn sign_in_form_in_body_with_office_product() {
+    let body = "Excel Online. Sign in to view the document. Remember me. Forgot password?";
+    assert_eq!(kind("Accounts", "Invoice", body), Claim::OtherAccountAlert);
+}
+
+#[test]
+fn shared_file_lure() {
+    let body = "A new contract document has been shared with you on SharePoint. View Document";
+    assert_eq!(kind("HR Team", "Contract", body), Claim::OtherAccountAlert);
+}
+
+// --- not claims ---------------------------------------------------------------------------
+
+#[test]
+fn github_device_verification_is_not_a_claim() {
+    let body = "A sign in attempt requires further verification because we did not recognize your device. \
+                Verification code: 324644. If you did not attempt to sign in to your account, your password \
+                may be compromised.";
+    let c = detect(&msg("GitHub", "noreply@github.com", "[GitHub] Please verify your device", body), None);
+    assert_eq!(c.kind, Claim::None);
+}
+
+#[test]
+fn newsletter_about_microsoft_is_not_a_claim() {
+    let body = "Microsoft patches Windows flaw. Microsoft Corporation said users should reset passwords. \
+                Order your subscription today. Zip code 98052.";
+    assert_eq!(kind("Tech Daily", "Today's headlines", body), Claim::None);
+}
+
+#[test]
+fn outlook_mention_is_not_a_claim() {
+    assert_eq!(
+        kind(
+            "Anna",
+            "Re: meeting",
+            "Sent from Outlook for iOS. See you at 10, the code for the door is 4711."
+        ),
+        Claim::None
+    );
+}
+
+#[test]
+fn links_and_addresses_do_not_name_microsoft() {
+    let body =
+        "Your verification code: 555123. Sent from Mail https://go.microsoft.com/fwlink/?LinkId=550986 \
+                reply to friend@hotmail.com";
+    assert_eq!(kind("Shop", "Your code", body), Claim::None);
+}
+
+#[test]
+fn no_claim_without_any_text() {
+    assert_eq!(detect(&MessageInput::default(), None).kind, Claim::None);
+}
+
+// --- folding and evidence -----------------------------------------------------------------
+
+#[test]
+fn invisible_characters_and_lookalikes_still_name_microsoft() {
+    // Zero-width space, variation selectors, Cyrillic о and Cherokee M.
+    for name in [
+        "Micro\u{200b}soft account team",
+        "M\u{e0139}i\u{e0139}crosoft account team",
+        "Micrоsoft account team",
+        "\u{13b7}icrosoft account team",
+    ] {
+        assert_eq!(
+            kind(name, "Unusual sign-in activity", "We detected something unusual"),
+            Claim::SignInAlert,
+            "{name:?}"
+        );
+    }
+}
+
+#[test]
+fn full_width_letters_fold() {
+    assert_eq!(fold("ＭＩＣＲＯＳＯＦＴ　Account", false).text, "microsoft account");
+}
+
+#[test]
+fn evidence_names_field_and_words() {
+    let c = detect(
+        &msg("Microsoft account team", "x@example.test", "Security alert", "Security code: 123456"),
+        None,
+    );
+    assert!(c.evidence.iter().any(|e| e.source == EvidenceSource::Sender && e.value == "Microsoft"));
+    let code = c.code_evidence.expect("code evidence");
+    assert_eq!(code.source, EvidenceSource::Body);
+    assert_eq!(code.value, "Security code: 123456");
+}
+
+#[test]
+fn code_reading() {
+    assert_eq!(code_after(": 123456.", 0).map(|c| c.0), Some("123456".into()));
+    assert_eq!(code_after(" is: 123 456 thanks", 0).map(|c| c.0), Some("123456".into()));
+    assert_eq!(code_after("\u{a0}:\u{a0}654321", 0).map(|c| c.0), Some("654321".into()));
+    assert_eq!(code_after(" for the Microsoft account", 0), None);
+    assert_eq!(code_after(": 12", 0), None, "too short");
+    assert_eq!(code_after(": 123456789012345678901234567890", 0), None, "too long");
+    assert_eq!(code_after(": é", 0), None);
+    assert_eq!(code_after("", 0), None);
+    assert_eq!(code_after("abc", 99), None, "offset past the end");
+}
+
+#[test]
+fn huge_body_is_cut_and_said_so() {
+    let mut body = "Microsoft account team. Security code: 123456. ".to_string();
+    body.push_str(&"é lorem ipsum ".repeat(800_000));
+    let c = detect(
+        &msg("Microsoft account team", "x@example.test", "Microsoft account security code", &body),
+        None,
+    );
+    assert_eq!(c.kind, Claim::SecurityCode);
+    assert!(c.body_cut);
+}
+
+#[test]
+fn hostile_repetition_is_bounded() {
+    let body = "security code ".repeat(100_000);
+    let c = detect(&msg("Microsoft", "x@example.test", "x", &body), None);
+    assert_eq!(c.kind, Claim::SecurityCode);
+    assert_eq!(c.code, None);
+}
