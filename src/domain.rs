@@ -86,6 +86,8 @@ pub fn normalize_host(host: &str) -> String {
         }
         let c = match c {
             '\u{3002}' | '\u{FF0E}' | '\u{FF61}' => '.',
+            // Fullwidth ASCII: IDNA maps it to ASCII, and so does the browser.
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             c => c,
         };
         if is_invisible(c) {

@@ -168,3 +168,10 @@ fn nothing_panics_on_odd_input() {
         let _ = is_microsoft(s);
     }
 }
+
+#[test]
+fn fullwidth_hosts_read_like_the_browser_reads_them() {
+    assert_eq!(normalize_host("ａｃｃｏｕｎｔ．ｍｉｃｒｏｓｏｆｔ．ｃｏｍ"), "account.microsoft.com");
+    assert!(is_microsoft("ａｃｃｏｕｎｔ.microsoft.com"));
+    assert!(!is_microsoft("ｍｉｃｒｏｓｏｆｔ.example"));
+}

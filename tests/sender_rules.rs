@@ -182,3 +182,14 @@ fn hyphenated_brand_in_domain() {
     assert_eq!(severity(&out, "sender.lookalike_domain"), Some(Severity::Danger), "{:?}", out.reasons);
     assert!(!run("Team", "a@account-services.example").has("sender.lookalike_domain"));
 }
+
+#[test]
+fn unknown_address_is_not_impersonation() {
+    // Outlook on the web may show only the display name.
+    let out = run("Microsoft account team", "");
+    assert!(!out.has("sender.display_name_impersonation"), "{:?}", out.reasons);
+    assert_eq!(severity(&out, "sender.address_unknown"), Some(Severity::Info));
+    // look-alike letters in the name still count without an address
+    assert!(run("Micr0soft account team", "").has("sender.display_name_lookalike"));
+    assert!(!run("Microsoft account team", GENUINE).has("sender.address_unknown"));
+}

@@ -39,14 +39,24 @@ pub fn check(ctx: &Context, out: &mut Findings) {
     let domain_name = parts.as_ref().map(|(_, d)| d.clone()).unwrap_or_default();
     let official = !domain_name.is_empty() && domain::is_microsoft_sender_domain(&domain_name);
 
-    display_name(name, address, official, out);
+    // Webmail pages sometimes show only the display name: then nothing is known about
+    // the domain, and a display name saying Microsoft proves nothing either way.
+    let known_address = !address.is_empty();
+    display_name(name, address, official || !known_address, out);
     let Some((local, domain_name)) = parts else {
-        if !address.is_empty() {
+        if known_address {
             out.add(
                 "sender.unreadable_address",
                 Severity::Warning,
                 "The sender's address cannot be read as an e-mail address.",
                 evidence(EvidenceSource::Sender, "From address", address),
+            );
+        } else {
+            out.add(
+                "sender.address_unknown",
+                Severity::Info,
+                "The sender's address could not be read from the page, so the sending domain was not checked.",
+                evidence(EvidenceSource::Sender, "From display name", name),
             );
         }
         return;
@@ -211,7 +221,8 @@ fn describe(found: &BrandMatch) -> String {
 
 /// The display name: invisible characters, look-alike letters, a Microsoft claim over
 /// a domain that is not Microsoft's.
-fn display_name(name: &str, address: &str, official: bool, out: &mut Findings) {
+/// `domain_ok`: the address is Microsoft's, or unknown (no impersonation can be told).
+fn display_name(name: &str, address: &str, domain_ok: bool, out: &mut Findings) {
     if name.trim().is_empty() {
         return;
     }
@@ -271,7 +282,7 @@ fn display_name(name: &str, address: &str, official: bool, out: &mut Findings) {
         );
     }
 
-    if (claims_brand || homoglyph.is_some()) && !official {
+    if (claims_brand || homoglyph.is_some()) && !domain_ok {
         out.add(
             "sender.display_name_impersonation",
             Severity::Danger,

@@ -35,6 +35,8 @@ pub const MICROSOFT_DOMAINS: &[&str] = &[
     "xbox.com",                     // Microsoft consumer
     "skype.com",                    // Microsoft consumer
     "sharepointonline.com",         // SharePoint Online notification mail (no-reply@sharepointonline.com)
+    "onedrive.com",                 // OneDrive service mail and site
+    "yammer.com",                   // Viva Engage (Yammer) service mail
     "microsoftstore.com",           // Microsoft Store
     "microsoftedge.com",            // Edge
     "microsoftonline-p.com",        // Entra ID sign-in (federation endpoints)
