@@ -31,6 +31,9 @@ pub struct RawFacts {
     pub hidden_text: String,
     /// Whether the source or a part of it was cut at a cap.
     pub truncated: bool,
+    /// Attachments that open as a web page (HTML, SVG): `(name, source as sent, capped)`.
+    /// Fake sign-in pages ride in them (added for the claim rule by detect-what).
+    pub attachment_pages: Vec<(String, String)>,
 }
 
 impl RawFacts {
@@ -149,9 +152,43 @@ fn facts_from(message: &mail_parser::Message) -> (RawFacts, html::Scan) {
     }
     let html = cut(html, MAX_BODY_BYTES);
     let scan = html::scan(html);
-    let facts =
-        RawFacts { headers, html: html.to_string(), hidden_text: scan.hidden_text.clone(), truncated };
+    let facts = RawFacts {
+        headers,
+        html: html.to_string(),
+        hidden_text: scan.hidden_text.clone(),
+        truncated,
+        attachment_pages: attachment_pages(message),
+    };
     (facts, scan)
+}
+
+/// Bytes of one attached page kept, and pages kept at most.
+const MAX_PAGE_BYTES: usize = 256 * 1024;
+const MAX_PAGES: usize = 5;
+
+/// The attachments that open as a web page, by name or content type.
+fn attachment_pages(message: &mail_parser::Message) -> Vec<(String, String)> {
+    message
+        .attachments()
+        .take(MAX_ATTACHMENTS)
+        .filter(|part| {
+            let name = part.attachment_name().unwrap_or_default().trim().to_ascii_lowercase();
+            let by_name =
+                [".html", ".htm", ".shtml", ".xhtml", ".svg", ".mht"].iter().any(|e| name.ends_with(e));
+            let by_type = part.content_type().is_some_and(|ct| {
+                let sub = ct.subtype().unwrap_or_default();
+                ct.ctype().eq_ignore_ascii_case("text") && sub.eq_ignore_ascii_case("html")
+                    || sub.eq_ignore_ascii_case("svg+xml")
+            });
+            by_name || by_type
+        })
+        .take(MAX_PAGES)
+        .map(|part| {
+            let bytes = part.contents();
+            let text = String::from_utf8_lossy(&bytes[..bytes.len().min(MAX_PAGE_BYTES)]).into_owned();
+            (part.attachment_name().unwrap_or_default().to_string(), text)
+        })
+        .collect()
 }
 
 /// The first body part that really is HTML (mail-parser lists plain text there too).
