@@ -43,6 +43,8 @@ pub struct ClaimFacts {
     pub code_evidence: Option<Evidence>,
     /// A device-code lure: the device-login address the message sends the reader to.
     pub device_login: Option<Evidence>,
+    /// An attached web page that is a sign-in form naming Microsoft.
+    pub attached_sign_in_page: Option<Evidence>,
     /// Authenticator / Entra context, where 8-digit codes are normal.
     pub long_code_context: bool,
     /// The body was longer than [`MAX_TEXT_BYTES`]; only its start was read.
@@ -58,6 +60,7 @@ impl ClaimFacts {
             evidence: Vec::new(),
             code_evidence: None,
             device_login: None,
+            attached_sign_in_page: None,
             long_code_context: false,
             body_cut: false,
         }
@@ -533,7 +536,7 @@ fn kind_rank(kind: Claim) -> u8 {
 // Detection
 
 /// Detects the claim.
-pub fn detect(input: &MessageInput, _raw: Option<&RawFacts>) -> ClaimFacts {
+pub fn detect(input: &MessageInput, raw: Option<&RawFacts>) -> ClaimFacts {
     let fields = Fields::new(input);
     let tb = tables();
     let (name, subject, body) = (&fields.name, &fields.subject, &fields.body);
@@ -553,7 +556,8 @@ pub fn detect(input: &MessageInput, _raw: Option<&RawFacts>) -> ClaimFacts {
         || weak_brand.is_some()
         || first_in(&tb.form_products, &fields.all()).is_some();
     let device = device_login(input);
-    if !template_or_brand && device.is_none() {
+    let page = raw.and_then(attached_sign_in_page);
+    if !template_or_brand && device.is_none() && page.is_none() {
         // Nothing names Microsoft: no need to read further (most mail stops here).
         return ClaimFacts::none();
     }
@@ -590,6 +594,9 @@ pub fn detect(input: &MessageInput, _raw: Option<&RawFacts>) -> ClaimFacts {
         reasons.extend(ev(&subject_kind));
         true
     } else if let Some(found) = &device {
+        reasons.push(found.clone());
+        true
+    } else if let Some(found) = &page {
         reasons.push(found.clone());
         true
     } else if let Some(form) = login_form(&fields) {
@@ -644,6 +651,7 @@ pub fn detect(input: &MessageInput, _raw: Option<&RawFacts>) -> ClaimFacts {
         evidence: reasons,
         code_evidence: code.map(|c| c.evidence),
         device_login: device,
+        attached_sign_in_page: page,
         long_code_context,
         body_cut: input.body_text.len() > MAX_TEXT_BYTES,
     }
@@ -698,6 +706,61 @@ fn device_login(input: &MessageInput) -> Option<Evidence> {
         }
     }
     None
+}
+
+/// An attached web page with a password field that names Microsoft: a fake sign-in page.
+/// Pages written out with `unescape('%3C…')` are percent-decoded first.
+fn attached_sign_in_page(raw: &RawFacts) -> Option<Evidence> {
+    for (name, page) in raw.attachment_pages.iter().take(5) {
+        let page = cut(page, MAX_TEXT_BYTES);
+        let decoded =
+            if find_ascii_ci(page, "%3c").is_some() { percent_decode(page) } else { page.to_string() };
+        let lower = decoded.to_ascii_lowercase();
+        let password_field = lower.match_indices("password").take(MAX_OCCURRENCES).any(|(at, _)| {
+            let mut from = at.saturating_sub(32);
+            while !lower.is_char_boundary(from) {
+                from -= 1;
+            }
+            let before: String = lower[from..at]
+                .chars()
+                .rev()
+                .filter(|c| !matches!(c, ' ' | '"' | '\'' | '\\'))
+                .take(5)
+                .collect();
+            before == "=epyt"
+        });
+        if !password_field {
+            continue;
+        }
+        if let Some(brand) = t::PAGE_BRANDS.iter().find(|b| lower.contains(*b)) {
+            return Some(evidence(
+                EvidenceSource::Attachment,
+                format!("attachment {name}"),
+                format!("a sign-in page with a password field that names \"{brand}\""),
+            ));
+        }
+    }
+    None
+}
+
+/// `%XX` escapes decoded (invalid ones kept as they are), as UTF-8 with replacement.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Finds an ASCII needle in `hay`, ignoring ASCII case.

@@ -339,3 +339,46 @@ fn non_claims_get_no_content_reasons() {
     assert_eq!(v.level, Level::None);
     assert!(v.reasons.is_empty());
 }
+
+mod attached_sign_in_page {
+    use super::*;
+
+    fn eml_with_page(page: &str) -> Vec<u8> {
+        format!(
+            "From: Accounts <billing@example.test>\r\nTo: a@example.test\r\nSubject: Payment confirmation\r\n\
+             MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n\
+             --b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPlease find the remittance advice attached.\r\n\
+             --b\r\nContent-Type: text/html; name=\"remittance.html\"\r\nContent-Disposition: attachment; \
+             filename=\"remittance.html\"\r\n\r\n{page}\r\n--b--\r\n"
+        )
+        .into_bytes()
+    }
+
+    #[test]
+    fn microsoft_sign_in_page_attached_is_a_dangerous_claim() {
+        let page = "<html><title>Sign in to your Microsoft account</title><form><input type=\"password\" name=\"p\">\
+                    </form></html>";
+        let v = analyze_eml(&eml_with_page(page)).expect("reads");
+        assert_eq!(v.claim, codeguard::Claim::OtherAccountAlert);
+        assert_eq!(reason(&v, "content.attached_sign_in_page").map(|r| r.severity), Some(Severity::Danger));
+        assert_eq!(v.level, Level::Dangerous);
+    }
+
+    #[test]
+    fn percent_encoded_page_is_read() {
+        let page = "<script>document.write(unescape('%3Cp%3EMicrosoft%3C/p%3E%3Cinput%20type%3D%22password%22%3E'))</script>";
+        let v = analyze_eml(&eml_with_page(page)).expect("reads");
+        assert!(has(&v, "content.attached_sign_in_page"), "{:?}", v.reasons);
+    }
+
+    #[test]
+    fn html_page_without_password_field_or_brand_is_no_claim() {
+        for page in [
+            "<html><p>Remittance advice: 1,200.00 EUR paid to Example Ltd.</p></html>",
+            "<html><form><input type=\"password\"></form><p>Example intranet</p></html>",
+        ] {
+            let v = analyze_eml(&eml_with_page(page)).expect("reads");
+            assert_eq!(v.level, Level::None, "{page}");
+        }
+    }
+}

@@ -265,6 +265,15 @@ fn urgency(fields: &Fields, out: &mut Findings) {
 
 /// Web pages, scripts and archives attached to a code or security mail.
 fn attachments(ctx: &Context, out: &mut Findings) {
+    if let Some(page) = &ctx.claim.attached_sign_in_page {
+        out.add(
+            "content.attached_sign_in_page",
+            Severity::Danger,
+            "An attachment is a sign-in page asking for your Microsoft password. Microsoft never sends \
+             sign-in pages as attachments: whatever is typed there goes to the sender.",
+            page.clone(),
+        );
+    }
     for name in ctx.input.attachments.iter().take(100) {
         let lower = cut(name, 1024).trim().trim_end_matches(['.', ' ']).to_lowercase();
         let Some((_, ext)) = lower.rsplit_once('.') else { continue };

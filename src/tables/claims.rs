@@ -619,6 +619,23 @@ pub const SHARE_PHRASES: &[&str] = &[
     "shared document",
 ];
 
+/// Names in an attached web page (HTML / SVG, as sent) that, with a password field, make
+/// it a fake Microsoft sign-in page. [docs] "HTML / SVG attachments posing as documents";
+/// corpus README "fake login pages as attachments".
+pub const PAGE_BRANDS: &[&str] = &[
+    "microsoft",
+    "microsoftonline",
+    "office 365",
+    "office365",
+    "office.com",
+    "outlook",
+    "onedrive",
+    "sharepoint",
+    "hotmail",
+    "live.com",
+    "excel",
+];
+
 /// Where device-code phishing sends people to type the code. [docs] "Device-code phishing".
 pub const DEVICE_LOGIN: &[&str] = &[
     "microsoft.com/devicelogin",
