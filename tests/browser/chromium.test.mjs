@@ -2,4 +2,4 @@
 import { browserSuite } from './lib/suite.mjs';
 import { launchChromium } from './lib/chromium.mjs';
 
-browserSuite('chromium', (o) => launchChromium(o), { requestLog: true });
+browserSuite('chromium', (o) => launchChromium(o), { requestLog: true, strictCspCore: 'background' });

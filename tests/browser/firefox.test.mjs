@@ -3,4 +3,4 @@
 import { browserSuite } from './lib/suite.mjs';
 import { launchFirefox } from './lib/firefox.mjs';
 
-browserSuite('firefox', (o) => launchFirefox(o));
+browserSuite('firefox', (o) => launchFirefox(o), { strictCspCore: 'local' });

@@ -79,9 +79,13 @@ export async function launchChromium({ extDir, port, headless = true, lang = 'en
     eval(fn, arg) {
       return page.evaluate(fn, arg);
     },
+    // The global badge (text and background colour [r, g, b, a]) as the background sees it.
     async badge() {
       const w = await worker();
-      return w.evaluate(() => chrome.action.getBadgeText({}));
+      return w.evaluate(async () => ({
+        text: await chrome.action.getBadgeText({}),
+        color: await chrome.action.getBadgeBackgroundColor({}),
+      }));
     },
     async screenshot(file) {
       await page.screenshot({ path: file });

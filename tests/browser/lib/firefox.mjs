@@ -1,12 +1,14 @@
 // Real Firefox ESR (Debian's package) with the unpacked extension as a temporary add-on, driven
 // through geckodriver with plain WebDriver HTTP calls. The mail host names resolve to 127.0.0.1
-// (network.dns.localDomains) and port 443 is forced to the fixture server's port.
+// (network.dns.localDomains) and port 443 is forced to the fixture server's port; on top, all
+// traffic goes through a local recording proxy (lib/recording-proxy.mjs) for the privacy check.
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { spawn, execFileSync } from 'node:child_process';
 import { MAIL_HOSTS } from './fixture-server.mjs';
+import { startRecordingProxy } from './recording-proxy.mjs';
 
 export function firefoxPath() {
   for (const p of ['/usr/lib/firefox-esr/firefox-esr', '/usr/lib/firefox/firefox']) {
@@ -36,7 +38,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Starts geckodriver + Firefox with the add-on installed. Returns a driver:
- * { name, open(url), eval(fn, arg), badge(), close(), uuid }.
+ * { name, open(url), eval(fn, arg), badge(), close(), uuid, proxyAttempts }.
  */
 export async function launchFirefox({ extDir, port, lang = 'en-US' }) {
   const manifest = JSON.parse(fs.readFileSync(path.join(extDir, 'manifest.json'), 'utf8'));
@@ -44,6 +46,9 @@ export async function launchFirefox({ extDir, port, lang = 'en-US' }) {
   if (!geckoId) throw new Error('manifest has no browser_specific_settings.gecko.id');
   const uuid = crypto.randomUUID();
 
+  // Every request Firefox makes goes through this proxy, which records it (privacy check) and
+  // tunnels only the mail hosts to the fixture server.
+  const proxy = await startRecordingProxy({ fixturePort: port });
   const gdPort = await freePort();
   const log = [];
   // Own process group: close() ends geckodriver and the Firefox it started, and nothing else.
@@ -66,7 +71,10 @@ export async function launchFirefox({ extDir, port, lang = 'en-US' }) {
   }
 
   let sid = null;
-  const killGroup = () => { try { process.kill(-gd.pid, 'SIGTERM'); } catch { /* already gone */ } };
+  const killGroup = () => {
+    try { process.kill(-gd.pid, 'SIGTERM'); } catch { /* already gone */ }
+    proxy.close().catch(() => {});
+  };
   try {
     const deadline = Date.now() + 10000;
     for (;;) {
@@ -86,6 +94,12 @@ export async function launchFirefox({ extDir, port, lang = 'en-US' }) {
             prefs: {
               'network.dns.localDomains': MAIL_HOSTS.join(','),
               'network.socket.forcePort': `443=${port}`,
+              'network.proxy.type': 1,
+              'network.proxy.http': '127.0.0.1',
+              'network.proxy.http_port': proxy.port,
+              'network.proxy.ssl': '127.0.0.1',
+              'network.proxy.ssl_port': proxy.port,
+              'network.proxy.no_proxies_on': '',
               'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
               'intl.accept_languages': lang,
               'intl.locale.requested': lang,
@@ -120,12 +134,13 @@ export async function launchFirefox({ extDir, port, lang = 'en-US' }) {
     name: 'firefox',
     uuid,
     log,
+    proxyAttempts: proxy.attempts,
     async open(url) {
       await wd('POST', `/session/${sid}/url`, { url: 'about:blank' });
       await wd('POST', `/session/${sid}/url`, { url });
     },
     eval: exec,
-    // The badge as the extension's own page sees it (the popup, opened in a tab).
+    // The global badge (text and colour [r, g, b, a]) as an extension page sees it (the popup, in a tab).
     async badge() {
       const { handle } = await wd('POST', `/session/${sid}/window/new`, { type: 'tab' });
       await wd('POST', `/session/${sid}/window`, { handle });
@@ -134,11 +149,12 @@ export async function launchFirefox({ extDir, port, lang = 'en-US' }) {
         const r = await wd('POST', `/session/${sid}/execute/async`, {
           script: `const done = arguments[arguments.length - 1];
             const api = globalThis.browser || globalThis.chrome;
-            api.action.getBadgeText({}).then((t) => done({ text: t }), (e) => done({ error: String(e) }));`,
+            Promise.all([api.action.getBadgeText({}), api.action.getBadgeBackgroundColor({})])
+              .then(([text, color]) => done({ text, color }), (e) => done({ error: String(e) }));`,
           args: [],
         });
-        if (r.error) throw new Error(`getBadgeText: ${r.error}`);
-        return r.text;
+        if (r.error) throw new Error(`badge: ${r.error}`);
+        return { text: r.text, color: r.color };
       } finally {
         await wd('DELETE', `/session/${sid}/window`).catch(() => {});
         await wd('POST', `/session/${sid}/window`, { handle: mainHandle });

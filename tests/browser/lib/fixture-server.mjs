@@ -47,11 +47,11 @@ function rfc2822(date) {
   return d.replace(/^(\w{3}), 0?(\d+)/, '$1, $2');
 }
 
-function gmailRaw(msgId) {
+function gmailRaw(msgId, epoch) {
   if (!/^\d{1,25}$/.test(msgId)) return null;
   const file = path.join(SITES_DIR, 'gmail', 'raw', `${msgId}.eml`);
   if (!fs.existsSync(file)) return null;
-  const date = rfc2822(new Date(Date.now() - 20 * 60000));
+  const date = rfc2822(new Date(epoch - 20 * 60000));
   return fs.readFileSync(file, 'utf8').replaceAll('{{DATE}}', date).replace(/\r?\n/g, '\r\n');
 }
 
@@ -67,6 +67,9 @@ export async function startFixtureServer({ port = 0 } = {}) {
   const certDir = fs.mkdtempSync(path.join(os.tmpdir(), 'codeguard-cert-'));
   const { key, cert } = makeCertificate(certDir);
   const requests = [];
+  // The mailboxes' "now", on a whole minute and fixed for this server: dates never shift
+  // between two loads of the same mail (Outlook mail is told apart by sender+subject+date).
+  const epoch = Math.floor(Date.now() / 60000) * 60000;
 
   const server = https.createServer({ key, cert }, (req, res) => {
     const host = String(req.headers.host || '').replace(/:\d+$/, '').toLowerCase();
@@ -91,7 +94,8 @@ export async function startFixtureServer({ port = 0 } = {}) {
 
   function page(host, site, send) {
     const nonce = crypto.randomBytes(12).toString('base64');
-    const html = fs.readFileSync(path.join(SITES_DIR, site, 'index.html'), 'utf8').replaceAll('{{NONCE}}', nonce);
+    const html = fs.readFileSync(path.join(SITES_DIR, site, 'index.html'), 'utf8').replaceAll('{{NONCE}}', nonce)
+      .replaceAll('{{EPOCH}}', String(epoch));
     const headers = {};
     if (STRICT_CSP[host]) headers['Content-Security-Policy'] = STRICT_CSP[host](nonce);
     send(200, TYPES['.html'], html, headers);
@@ -118,12 +122,12 @@ export async function startFixtureServer({ port = 0 } = {}) {
       // Raw RFC 822 "original", as gmail.js fetches it:
       //   /mail/u/0/?view=att&permmsgid=msg-f:<id>&attid=0&disp=comp&safe=1&zw
       if (q.get('view') === 'att' && q.get('attid') === '0' && q.get('disp') === 'comp' && perm) {
-        const raw = gmailRaw(perm[1]);
+        const raw = gmailRaw(perm[1], epoch);
         return raw === null ? send(404, 'text/plain', 'no such message\n') : send(200, 'text/plain; charset=utf-8', raw);
       }
       // "Show original" page: /mail/u/0/?ik=<ik>&view=om&permmsgid=msg-f:<id>
       if (q.get('view') === 'om' && perm) {
-        const raw = gmailRaw(perm[1]);
+        const raw = gmailRaw(perm[1], epoch);
         if (raw === null) return send(404, 'text/plain', 'no such message\n');
         return send(200, TYPES['.html'], `<!doctype html><html><head><meta charset="utf-8"><title>Original Message</title></head>` +
           `<body><pre id="raw_message_text">${escapeHtml(raw)}</pre></body></html>`);

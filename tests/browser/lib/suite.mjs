@@ -46,7 +46,14 @@ export function expectMessage(driver, msg, expect) {
 
 export function expectBadge(driver, text) {
   return waitUntil(`${driver.name} badge should be "${text}"`, () => driver.badge(),
-    (t) => (t === text ? null : `badge "${t}"`));
+    (b) => (b.text === text ? null : `badge "${b.text}"`));
+}
+
+const isRed = (c) => Array.isArray(c) && c[0] >= 150 && c[1] < 90 && c[2] < 90;
+
+/** Runs IN THE PAGE: where the core ran for this page (extension/README.md: local | background). */
+function coreLocation() {
+  return document.documentElement.getAttribute('data-codeguard-core');
 }
 
 async function click(driver, selector) {
@@ -77,6 +84,16 @@ export function browserLeaks(requests) {
   return leaks;
 }
 
+// Firefox's own services (telemetry, remote settings, push...), not the extension's doing.
+const BROWSER_OWN = /(^|\.)(mozilla\.(com|net|org)|firefox\.com|mozaws\.net|mozgcp\.net)$/;
+
+/** Proxy log (Firefox): every host the browser tried to reach. */
+export function proxyLeaks(attempts) {
+  return attempts
+    .filter((a) => !(MAIL_HOSTS.includes(a.host) && a.kind === 'connect') && !BROWSER_OWN.test(a.host))
+    .map((a) => `${a.kind} ${a.url}`);
+}
+
 /** Server-side log: what reached the mail hosts (both browsers). */
 export function serverLeaks(requests) {
   return requests
@@ -86,7 +103,9 @@ export function serverLeaks(requests) {
 
 /**
  * Defines the suite for one browser. `launch({extDir, port})` returns a driver (lib/chromium.mjs,
- * lib/firefox.mjs); `opts.requestLog` says the driver records browser-side requests.
+ * lib/firefox.mjs); `opts.requestLog` says the driver records browser-side requests;
+ * `opts.strictCspCore` is where the core must run on a page whose CSP forbids eval ("background"
+ * in Chromium, which refuses content-script wasm there; "local" in Firefox, which allows it).
  */
 export function browserSuite(name, launch, opts = {}) {
   describe(name, { timeout: 300000 }, () => {
@@ -113,7 +132,7 @@ export function browserSuite(name, launch, opts = {}) {
 
     // First, on the fresh profile: the badge counts distinct code mails (3 different fakes).
     it('badge counts distinct code mails across Outlook and Gmail', async () => {
-      assert.equal(await driver.badge(), '', 'a fresh profile starts with an empty badge');
+      assert.equal((await driver.badge()).text, '', 'a fresh profile starts with an empty badge');
       await driver.open(MESSAGES.liveFake.url);
       await expectMessage(driver, MESSAGES.liveFake, 'warn');
       await expectBadge(driver, '1');
@@ -123,10 +142,13 @@ export function browserSuite(name, launch, opts = {}) {
       await driver.open(MESSAGES.gmailFake.url);
       await expectMessage(driver, MESSAGES.gmailFake, 'warn');
       await expectBadge(driver, '3');
+      // Three unrequested fake code mails within hours: the repeated-code alarm turns the badge red.
+      await waitUntil(`${driver.name} badge should turn red (alarm)`, () => driver.badge(),
+        (b) => (isRed(b.color) ? null : `badge colour ${JSON.stringify(b.color)}`));
       // The same mail again is not a new one.
       await driver.open(MESSAGES.liveFake.url);
       await expectMessage(driver, MESSAGES.liveFake, 'warn');
-      assert.equal(await driver.badge(), '3');
+      assert.equal((await driver.badge()).text, '3');
     });
 
     const sites = [
@@ -138,6 +160,9 @@ export function browserSuite(name, launch, opts = {}) {
       it(`${label}: fake code mail gets a warning banner and its links blocked`, async () => {
         await driver.open(MESSAGES[`${key}Fake`].url);
         await expectMessage(driver, MESSAGES[`${key}Fake`], 'warn');
+        const strict = key === 'gmail';
+        assert.equal(await driver.eval(coreLocation), strict ? opts.strictCspCore : 'local',
+          strict ? 'where the core ran under a CSP without eval' : 'the core runs in the content script where the page allows wasm');
       });
       it(`${label}: genuine-looking code mail is "unverified", no warning, official links kept`, async () => {
         await driver.open(MESSAGES[`${key}Genuine`].url);
@@ -152,6 +177,7 @@ export function browserSuite(name, launch, opts = {}) {
     it('outlook.office365.com (strict CSP): fake warned, genuine unverified', async () => {
       await driver.open(MESSAGES.office365Fake.url);
       await expectMessage(driver, MESSAGES.office365Fake, 'warn');
+      assert.equal(await driver.eval(coreLocation), opts.strictCspCore, 'where the core ran under a CSP without eval');
       await driver.open(MESSAGES.office365Genuine.url);
       await expectMessage(driver, MESSAGES.office365Genuine, 'unverified');
     });
@@ -220,11 +246,17 @@ export function browserSuite(name, launch, opts = {}) {
     });
 
     // Issue 5: nothing leaves the mail site. Runs last, over everything the suite did.
-    it('privacy: no request left the mail hosts, only same-origin page files and Gmail\'s original', async () => {
+    it('privacy: no request left the mail hosts, only same-origin page files and Gmail\'s original', async (t) => {
       const reached = serverLeaks(server.requests);
       assert.deepEqual(reached, [], 'requests reached the fixture mail hosts that were neither pages, page files nor the Gmail original');
       assert.ok(server.requests.some((r) => r.host === GMAIL_HOST && /view=att/.test(r.path)),
         'the Gmail original fetch was seen (the log is not empty by accident)');
+      if (driver.proxyAttempts) {
+        assert.ok(driver.proxyAttempts.some((a) => a.host === GMAIL_HOST), 'the proxy log is being recorded');
+        assert.deepEqual(proxyLeaks(driver.proxyAttempts), [], 'the browser tried to reach hosts other than the mail hosts');
+        const own = [...new Set(driver.proxyAttempts.filter((a) => BROWSER_OWN.test(a.host)).map((a) => a.host))];
+        if (own.length) t.diagnostic(`Firefox's own services, refused and not counted: ${own.join(', ')}`);
+      }
       if (opts.requestLog) {
         assert.ok(driver.requests.length > 10, 'the browser request log is being recorded');
         assert.deepEqual(browserLeaks(driver.requests), [], 'requests left the mail site');
