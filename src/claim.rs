@@ -419,6 +419,7 @@ struct Tables {
     generic_labels: Table<()>,
     kind_words: Table<Tag>,
     lures: Table<&'static str>,
+    generic_lures: Table<&'static str>,
     login_form: Table<()>,
     share: Table<()>,
     long_code: Table<()>,
@@ -440,6 +441,7 @@ fn tables() -> &'static Tables {
         generic_labels: plain(t::GENERIC_CODE_LABELS),
         kind_words: kinds(t::KIND_WORDS),
         lures: langs(t::LURE_WORDS),
+        generic_lures: langs(t::GENERIC_LURE_WORDS),
         login_form: plain(t::LOGIN_FORM),
         share: plain(t::SHARE_PHRASES),
         long_code: plain(t::LONG_CODE_CONTEXT),
@@ -542,9 +544,14 @@ pub fn detect(input: &MessageInput, raw: Option<&RawFacts>) -> ClaimFacts {
     let (name, subject, body) = (&fields.name, &fields.subject, &fields.body);
     let texts = fields.texts();
 
-    // Who is named.
-    let name_brand = first_in(&tb.microsoft, &[name]).or_else(|| first_in(&tb.products, &[name]));
-    let account = first_in(&tb.teams, &[name]).or_else(|| first_in(&tb.account, &texts));
+    // Who is named, and how firmly: the display name or a "Microsoft account" phrase in
+    // the subject speak as Microsoft; the phrase in a body may be someone writing about
+    // their account; a bare "Microsoft" or product name may be news.
+    let name_brand = first_in(&tb.microsoft, &[name])
+        .or_else(|| first_in(&tb.products, &[name]))
+        .or_else(|| first_in(&tb.teams, &[name]).map(|h| Hit { value: (), evidence: h.evidence }));
+    let subject_account = first_in(&tb.account, &[subject]).or_else(|| first_in(&tb.teams, &[subject]));
+    let body_account = first_in(&tb.account, &[body]).or_else(|| first_in(&tb.teams, &[body]));
     let template = first_in(&tb.templates, &texts);
     let genuine_subject = first_in(&tb.subjects, &[subject]);
     let subject_brand = first_in(&tb.microsoft, &[subject]);
@@ -567,23 +574,46 @@ pub fn detect(input: &MessageInput, raw: Option<&RawFacts>) -> ClaimFacts {
     let body_kind = best_kind(&tb.kind_words, body);
     let labelled = find_code(&tb.labels, &fields);
     let lure = first_in(&tb.lures, &fields.all());
+    let generic_lure = first_in(&tb.generic_lures, &fields.all());
+    let headline_lure = first_in(&tb.lures, &[name, subject]);
+    let body_lures: Vec<Evidence> =
+        tb.lures.all(&body.folded.text).take(2).map(|(_, s, e)| body.evidence(s, e)).collect();
 
-    let strong = name_brand.is_some() || account.is_some() || template.is_some();
     let any_kind = subject_kind.is_some() || body_kind.is_some() || labelled.is_some();
     let mut reasons: Vec<Evidence> = Vec::new();
+    let kind_evidence = |reasons: &mut Vec<Evidence>| {
+        reasons.extend(ev(&subject_kind));
+        reasons.extend(ev(&body_kind));
+        if let Some(c) = &labelled {
+            reasons.push(c.evidence.clone());
+        }
+    };
 
     let claimed = if template.is_some() || genuine_subject.is_some() {
         reasons.extend(ev(&genuine_subject));
         reasons.extend(ev(&template));
         reasons.extend(ev(&name_brand));
         true
-    } else if strong && (any_kind || lure.is_some()) {
+    } else if name_brand.is_some() && (any_kind || lure.is_some() || generic_lure.is_some()) {
         reasons.extend(ev(&name_brand));
-        reasons.extend(ev(&account));
-        reasons.extend(ev(&subject_kind));
-        reasons.extend(ev(&body_kind));
+        kind_evidence(&mut reasons);
+        if !any_kind {
+            reasons.extend(ev(&lure).or(ev(&generic_lure)));
+        }
+        true
+    } else if subject_account.is_some() && (any_kind || lure.is_some()) {
+        reasons.extend(ev(&subject_account));
+        kind_evidence(&mut reasons);
         if !any_kind {
             reasons.extend(ev(&lure));
+        }
+        true
+    } else if body_account.is_some() && (any_kind || headline_lure.is_some() || body_lures.len() >= 2) {
+        reasons.extend(ev(&body_account));
+        kind_evidence(&mut reasons);
+        if !any_kind {
+            reasons.extend(ev(&headline_lure));
+            reasons.extend(body_lures);
         }
         true
     } else if (subject_brand.is_some() || weak_brand.is_some())
@@ -591,7 +621,7 @@ pub fn detect(input: &MessageInput, raw: Option<&RawFacts>) -> ClaimFacts {
     {
         reasons.extend(ev(&subject_brand));
         reasons.extend(ev(&weak_brand));
-        reasons.extend(ev(&subject_kind));
+        kind_evidence(&mut reasons);
         true
     } else if let Some(found) = &device {
         reasons.push(found.clone());
@@ -632,7 +662,8 @@ pub fn detect(input: &MessageInput, raw: Option<&RawFacts>) -> ClaimFacts {
         .or(subject_kind.as_ref().map(|h| h.value.0))
         .or(template.as_ref().map(|h| h.value.0))
         .or(body_kind.as_ref().map(|h| h.value.0))
-        .or(account.as_ref().map(|h| h.value))
+        .or(subject_account.as_ref().map(|h| h.value))
+        .or(body_account.as_ref().map(|h| h.value))
         .or(lure.as_ref().map(|h| h.value));
 
     // The code: after a specific label, or else after a bare "code" word.
@@ -640,8 +671,14 @@ pub fn detect(input: &MessageInput, raw: Option<&RawFacts>) -> ClaimFacts {
     if let Some(c) = &code {
         reasons.push(c.evidence.clone());
     }
-    reasons.dedup();
-    reasons.truncate(MAX_CLAIM_EVIDENCE);
+    let mut unique: Vec<Evidence> = Vec::new();
+    for e in reasons {
+        if !unique.contains(&e) {
+            unique.push(e);
+        }
+    }
+    unique.truncate(MAX_CLAIM_EVIDENCE);
+    let reasons = unique;
 
     let long_code_context = fields.all().iter().any(|f| tb.long_code.first(&f.folded.text).is_some());
     ClaimFacts {

@@ -269,3 +269,36 @@ fn hostile_repetition_is_bounded() {
     assert_eq!(c.kind, Claim::SecurityCode);
     assert_eq!(c.code, None);
 }
+
+#[test]
+fn product_lures_with_account_wording_in_the_subject() {
+    assert_eq!(
+        kind(
+            "IT Support",
+            "Your password expires today",
+            "Keep your Microsoft 365 password. Keep same password"
+        ),
+        Claim::OtherAccountAlert
+    );
+    assert_eq!(
+        kind("Admin", "Mailbox full: action required", "Your Outlook mailbox has reached its limit."),
+        Claim::OtherAccountAlert
+    );
+    assert_eq!(
+        kind("Helpdesk", "MFA expiring - scan to renew", "Your Microsoft Authenticator setup expires."),
+        Claim::OtherAccountAlert
+    );
+}
+
+#[test]
+fn writing_about_ones_own_microsoft_account_is_not_a_claim() {
+    assert_eq!(
+        kind(
+            "Jane Doe",
+            "Re: SDK download",
+            "Hi list, since yesterday I can't sign in to my Microsoft account to download the SDK. \
+             Has anyone seen this? Your account page says nothing. Thanks, Jane",
+        ),
+        Claim::None
+    );
+}
