@@ -90,6 +90,17 @@ export async function launchChromium({ extDir, port, headless = true, lang = 'en
     async screenshot(file) {
       await page.screenshot({ path: file });
     },
+    // An extension page (e.g. 'popup.html') in a new tab: { eval(fn, arg), screenshot(file), close() }.
+    async extensionPage(rel) {
+      const p = await context.newPage();
+      p.on('console', (m) => consoleLines.push(`[ext ${m.type()}] ${m.text()}`));
+      await p.goto(`chrome-extension://${extensionId}/${rel}`, { waitUntil: 'load' });
+      return {
+        eval: (fn, arg) => p.evaluate(fn, arg),
+        screenshot: (file) => p.screenshot({ path: file, fullPage: true }),
+        close: () => p.close(),
+      };
+    },
     async close() {
       await context.close().catch(() => {});
       fs.rmSync(profile, { recursive: true, force: true });

@@ -140,12 +140,26 @@ export async function launchFirefox({ extDir, port, lang = 'en-US' }) {
       await wd('POST', `/session/${sid}/url`, { url });
     },
     eval: exec,
-    // The global badge (text and colour [r, g, b, a]) as an extension page sees it (the popup, in a tab).
-    async badge() {
+    // An extension page (e.g. 'popup.html') in a new tab: { eval(fn, arg), screenshot(file), close() }.
+    async extensionPage(rel) {
       const { handle } = await wd('POST', `/session/${sid}/window/new`, { type: 'tab' });
       await wd('POST', `/session/${sid}/window`, { handle });
+      await wd('POST', `/session/${sid}/url`, { url: `moz-extension://${uuid}/${rel}` });
+      return {
+        eval: exec,
+        async screenshot(file) {
+          fs.writeFileSync(file, Buffer.from(await wd('GET', `/session/${sid}/screenshot`), 'base64'));
+        },
+        async close() {
+          await wd('DELETE', `/session/${sid}/window`).catch(() => {});
+          await wd('POST', `/session/${sid}/window`, { handle: mainHandle });
+        },
+      };
+    },
+    // The global badge (text and colour [r, g, b, a]) as an extension page sees it (the popup, in a tab).
+    async badge() {
+      const page = await this.extensionPage('popup.html');
       try {
-        await wd('POST', `/session/${sid}/url`, { url: `moz-extension://${uuid}/popup.html` });
         const r = await wd('POST', `/session/${sid}/execute/async`, {
           script: `const done = arguments[arguments.length - 1];
             const api = globalThis.browser || globalThis.chrome;
@@ -156,8 +170,7 @@ export async function launchFirefox({ extDir, port, lang = 'en-US' }) {
         if (r.error) throw new Error(`badge: ${r.error}`);
         return { text: r.text, color: r.color };
       } finally {
-        await wd('DELETE', `/session/${sid}/window`).catch(() => {});
-        await wd('POST', `/session/${sid}/window`, { handle: mainHandle });
+        await page.close();
       }
     },
     async screenshot(file) {

@@ -149,6 +149,8 @@ export async function startFixtureServer({ port = 0 } = {}) {
   return {
     port: server.address().port,
     requests,
+    /** The raw RFC 822 original the Gmail endpoint serves for a message id (null if none). */
+    raw: (msgId) => gmailRaw(msgId, epoch),
     clearRequests() { requests.length = 0; },
     async close() {
       server.closeAllConnections?.();

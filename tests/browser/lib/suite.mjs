@@ -56,6 +56,46 @@ function coreLocation() {
   return document.documentElement.getAttribute('data-codeguard-core');
 }
 
+const MICROSOFT = ['microsoft.com', 'live.com', 'aka.ms'];
+const isMicrosoftUrl = (href) => {
+  try {
+    const u = new URL(href);
+    return u.protocol === 'https:' && MICROSOFT.some((d) => u.hostname === d || u.hostname.endsWith(`.${d}`));
+  } catch { return false; }
+};
+
+/** Runs IN THE POPUP PAGE: what it shows (extension/popup.html hooks). */
+function readPopup() {
+  const attr = (sel, name) => { const el = document.querySelector(sel); return el ? el.getAttribute(name) : null; };
+  return {
+    ready: document.body.getAttribute('data-ready') === 'true',
+    levels: [...document.querySelectorAll('#view-body [data-codeguard-popup-level]')].map((e) => e.getAttribute('data-codeguard-popup-level')),
+    alarm: attr('#alarm-text', 'data-alarm'),
+    steps: [...document.querySelectorAll('#steps-list > li')].map((li) => [...li.querySelectorAll('a[href]')].map((a) => a.href)),
+    raw: attr('#raw-result [data-codeguard-raw]', 'data-codeguard-raw'),
+    rawText: (document.getElementById('raw-result') || {}).textContent || '',
+  };
+}
+
+/** Runs IN THE POPUP PAGE: pastes a message source and presses the check button. */
+function pasteRaw(text) {
+  const area = document.getElementById('raw-text');
+  area.value = text;
+  area.dispatchEvent(new Event('input', { bubbles: true }));
+  document.getElementById('raw-check').click();
+  return true;
+}
+
+/** Runs IN THE POPUP PAGE: drops an .eml file on the drop zone, as a person dragging a file would. */
+function dropEml({ text, name }) {
+  const dt = new DataTransfer();
+  dt.items.add(new File([text], name, { type: 'message/rfc822' }));
+  const zone = document.getElementById('drop-zone');
+  zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
+  zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+  return true;
+}
+
 async function click(driver, selector) {
   assert.ok(await driver.eval(clickSelector, selector), `${selector} not in the page`);
 }
@@ -149,6 +189,40 @@ export function browserSuite(name, launch, opts = {}) {
       await driver.open(MESSAGES.liveFake.url);
       await expectMessage(driver, MESSAGES.liveFake, 'warn');
       assert.equal((await driver.badge()).text, '3');
+    });
+
+    // Right after the three fakes: the popup (the trusted surface) agrees with the page.
+    it('popup: verdict of the mail in view equals the page\'s, alarm on, five steps with official links', async () => {
+      await driver.open(MESSAGES.gmailFake.url);
+      const page = await expectMessage(driver, MESSAGES.gmailFake, 'warn');
+      const popup = await driver.extensionPage('popup.html');
+      try {
+        const shown = await waitUntil(`${driver.name} popup`, () => popup.eval(readPopup),
+          (p) => (p.ready && p.levels.length ? null : 'popup not ready or no verdict shown'));
+        assert.deepEqual(shown.levels, [page.scanned], 'the popup shows the same level as the page');
+        assert.equal(shown.alarm, 'on', 'the popup explains the repeated-code alarm');
+        assert.equal(shown.steps.length, 5, 'the five steps');
+        for (const [i, links] of shown.steps.entries()) {
+          assert.ok(links.some(isMicrosoftUrl), `step ${i + 1} links to an official Microsoft page: ${links}`);
+        }
+      } finally {
+        await popup.close();
+      }
+    });
+
+    it('popup raw-source check: pasted passing original is "genuine", dropped DMARC-failing .eml "dangerous"', async () => {
+      const popup = await driver.extensionPage('popup.html');
+      try {
+        await waitUntil(`${driver.name} popup`, () => popup.eval(readPopup), (p) => (p.ready ? null : 'popup not ready'));
+        await popup.eval(pasteRaw, server.raw(MESSAGES.gmailProven.id));
+        await waitUntil(`${driver.name} pasted source`, () => popup.eval(readPopup),
+          (p) => (p.raw === 'genuine' ? null : `raw check "${p.raw}": ${p.rawText.slice(0, 200)}`));
+        await popup.eval(dropEml, { text: server.raw(MESSAGES.gmailSpoofed.id), name: 'security-code.eml' });
+        await waitUntil(`${driver.name} dropped .eml`, () => popup.eval(readPopup),
+          (p) => (p.raw === 'dangerous' ? null : `raw check "${p.raw}": ${p.rawText.slice(0, 200)}`));
+      } finally {
+        await popup.close();
+      }
     });
 
     const sites = [
