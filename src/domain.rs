@@ -173,6 +173,7 @@ pub fn is_microsoft(host: &str) -> bool {
 pub fn is_microsoft_registrable(registrable: &str) -> bool {
     let reg = normalize_host(registrable);
     hosts::MICROSOFT_DOMAINS.contains(&reg.as_str())
+        || freemail::MICROSOFT_MAIL_DOMAINS.contains(&reg.as_str())
         || hosts::MICROSOFT_TLDS.iter().any(|tld| reg.len() > tld.len() && is_within(&reg, tld))
         || hosts::TENANT_ZONES.iter().any(|zone| registrable_domain(zone).is_some_and(|z| z == reg))
 }
@@ -188,6 +189,7 @@ pub fn is_microsoft_sender_domain(domain: &str) -> bool {
 pub fn is_freemail(domain: &str) -> bool {
     let domain = normalize_host(domain);
     freemail::FREEMAIL_DOMAINS.contains(&domain.as_str())
+        || freemail::MICROSOFT_MAIL_DOMAINS.contains(&domain.as_str())
 }
 
 /// Whether a host is a URL shortener (exact host or its registrable domain).

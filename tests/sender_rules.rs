@@ -193,3 +193,10 @@ fn unknown_address_is_not_impersonation() {
     assert!(run("Micr0soft account team", "").has("sender.display_name_lookalike"));
     assert!(!run("Microsoft account team", GENUINE).has("sender.address_unknown"));
 }
+
+#[test]
+fn microsofts_country_mail_domains_are_free_mail_not_lookalikes() {
+    let out = run("Microsoft account team", "someone@live.fr");
+    assert!(out.has("sender.freemail"));
+    assert!(!out.has("sender.lookalike_domain"), "{:?}", out.reasons);
+}

@@ -8,8 +8,10 @@
 //! the large providers' sign-up pages; the free-mail lists of the phishing_pot corpus
 //! notes (Reply-To to Gmail in the callback lure). Matched by exact domain.
 
-pub const FREEMAIL_DOMAINS: &[&str] = &[
-    // Microsoft consumer mailboxes (outlook.com sign-up offers these; older ones still live)
+/// Microsoft's own consumer mailbox domains: Microsoft's names (never look-alikes), but
+/// free mail as senders.
+pub const MICROSOFT_MAIL_DOMAINS: &[&str] = &[
+    // outlook.com sign-up offers these; older ones still live
     "outlook.com",
     "hotmail.com",
     "live.com",
@@ -35,6 +37,10 @@ pub const FREEMAIL_DOMAINS: &[&str] = &[
     "live.nl",
     "live.it",
     "live.ca",
+];
+
+/// Other free-mail providers (see also [`MICROSOFT_MAIL_DOMAINS`]).
+pub const FREEMAIL_DOMAINS: &[&str] = &[
     // Google
     "gmail.com",
     "googlemail.com",
