@@ -200,3 +200,15 @@ fn microsofts_country_mail_domains_are_free_mail_not_lookalikes() {
     assert!(out.has("sender.freemail"));
     assert!(!out.has("sender.lookalike_domain"), "{:?}", out.reasons);
 }
+
+#[test]
+fn direction_marks_in_right_to_left_names_are_normal_writing() {
+    // Hebrew name with a left-to-right mark around the Latin brand: ordinary bidi text.
+    let out = run("\u{05E6}\u{05D5}\u{05D5}\u{05EA} \u{200E}Microsoft\u{200E}", GENUINE);
+    assert!(!out.has("sender.invisible_chars"), "{:?}", out.reasons);
+    // …but an override is never ordinary, even there.
+    let out = run("\u{05E6}\u{05D5}\u{05D5}\u{05EA} \u{202E}Microsoft", GENUINE);
+    assert!(out.has("sender.invisible_chars"));
+    // and a mark in a purely Latin name is a trick
+    assert!(run("Micro\u{200E}soft account team", "a@shop.example").has("sender.invisible_chars"));
+}

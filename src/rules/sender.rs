@@ -230,7 +230,9 @@ fn display_name(name: &str, address: &str, domain_ok: bool, out: &mut Findings) 
     let visible: String = name.chars().filter(|c| !domain::is_invisible(*c)).collect();
     let claims_brand = names_microsoft(&visible);
 
-    if name.chars().any(domain::is_invisible) {
+    let complex_script = name.chars().any(needs_joiners);
+    let suspicious = |c: char| domain::is_invisible(c) && !(complex_script && is_benign_mark(c));
+    if name.chars().any(suspicious) {
         let shown: String = name
             .chars()
             .take(200)
@@ -314,6 +316,20 @@ fn display_name(name: &str, address: &str, domain_ok: bool, out: &mut Findings) 
             }
         }
     }
+}
+
+/// Scripts (and emoji) whose ordinary writing uses joiners, direction marks or
+/// variation selectors: right-to-left and Indic scripts, emoji.
+fn needs_joiners(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{0900}'..='\u{0DFF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
+        || c as u32 >= 0x1F000
+}
+
+/// Invisible characters that are part of normal writing in those scripts: ZWNJ / ZWJ,
+/// LRM / RLM / ALM, emoji variation selectors. Embeddings, overrides and isolates
+/// (U+202A–202E, U+2066–2069) and zero-width spaces never are.
+fn is_benign_mark(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{FE0E}' | '\u{FE0F}')
 }
 
 /// Whether a display name names Microsoft or one of its mail brands.
