@@ -24,6 +24,9 @@ use crate::tables::claims as t;
 
 /// Bytes of one text field read at most (the rest of a huge body is ignored, and said so).
 pub const MAX_TEXT_BYTES: usize = 256 * 1024;
+/// Bytes of a display name and a subject read at most: real ones are short.
+const MAX_NAME_BYTES: usize = 1024;
+const MAX_SUBJECT_BYTES: usize = 4096;
 /// Evidence items a claim keeps at most.
 const MAX_CLAIM_EVIDENCE: usize = 6;
 /// Occurrences of one phrase looked at most (bounded work on hostile repetition).
@@ -80,6 +83,11 @@ pub struct Folded<'a> {
     pub text: String,
     /// For each byte of `text`, the byte offset in `source` of the char it came from.
     map: Vec<u32>,
+    /// Hashes of the words of `text` (runs of [`is_word`] chars): a pattern whose
+    /// words are not all here cannot match, so it is not searched for.
+    words: std::collections::HashSet<u64>,
+    /// Whether `text` holds any CJK / kana / hangul.
+    has_wide: bool,
 }
 
 impl<'a> Folded<'a> {
@@ -139,7 +147,28 @@ pub fn fold(source: &str, skip_addresses: bool) -> Folded<'_> {
             last = Some(lc);
         }
     }
-    Folded { source, text, map }
+    let (words, has_wide) = word_set(&text);
+    Folded { source, text, map, words, has_wide }
+}
+
+/// The hashes of the words of a folded text, and whether it holds wide-script chars.
+fn word_set(text: &str) -> (std::collections::HashSet<u64>, bool) {
+    let mut words = std::collections::HashSet::new();
+    let mut has_wide = false;
+    for word in text.split(|c: char| {
+        has_wide |= is_wide(c);
+        !is_word(c)
+    }) {
+        if !word.is_empty() {
+            words.insert(word_hash(word));
+        }
+    }
+    (words, has_wide)
+}
+
+/// FNV-1a: a cheap hash for the word set.
+fn word_hash(word: &str) -> u64 {
+    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Byte ranges of whitespace-separated tokens that are URLs or e-mail addresses.
@@ -326,6 +355,10 @@ pub struct Pattern {
     pub text: String,
     start_boundary: bool,
     end_boundary: bool,
+    /// Hashes of the whole words the text must hold for a match.
+    words: Vec<u64>,
+    /// Whether the pattern holds wide-script chars.
+    wide: bool,
 }
 
 impl Pattern {
@@ -337,7 +370,25 @@ impl Pattern {
         let text = fold(body, false).text;
         let start_boundary = text.chars().next().is_some_and(is_word);
         let end_boundary = !prefix && text.chars().last().is_some_and(is_word);
-        Pattern { text, start_boundary, end_boundary }
+        let pieces: Vec<&str> = text.split(|c: char| !is_word(c)).collect();
+        let last = pieces.len().saturating_sub(1);
+        let words = pieces
+            .iter()
+            .enumerate()
+            .filter(|&(i, w)| {
+                // A word at either end is whole only where a boundary applies; inside, the
+                // pattern's own separators make it whole.
+                !w.is_empty() && (i > 0 || start_boundary) && (i < last || end_boundary)
+            })
+            .map(|(_, w)| word_hash(w))
+            .collect();
+        let wide = text.chars().any(is_wide);
+        Pattern { text, start_boundary, end_boundary, words, wide }
+    }
+
+    /// Whether the pattern can match in `folded` at all (cheap test before the search).
+    pub fn may_match(&self, folded: &Folded) -> bool {
+        (!self.wide || folded.has_wide) && self.words.iter().all(|w| folded.words.contains(w))
     }
 
     /// Every match in `hay` (folded byte ranges), at most [`MAX_OCCURRENCES`] looked at.
@@ -381,6 +432,22 @@ impl<T: Copy> Table<T> {
     /// The first entry (in table order) found in `hay`, with its match.
     pub fn first(&self, hay: &str) -> Option<(T, usize, usize)> {
         self.entries.iter().find_map(|(p, v)| p.find(hay).map(|(s, e)| (*v, s, e)))
+    }
+
+    /// Like [`Table::first`], skipping patterns that cannot match `folded`.
+    pub fn first_in_folded(&self, folded: &Folded) -> Option<(T, usize, usize)> {
+        self.entries
+            .iter()
+            .filter(|(p, _)| p.may_match(folded))
+            .find_map(|(p, v)| p.find(&folded.text).map(|(s, e)| (*v, s, e)))
+    }
+
+    /// Like [`Table::all`], skipping patterns that cannot match `folded`.
+    pub fn all_in_folded<'s>(&'s self, folded: &'s Folded) -> impl Iterator<Item = (T, usize, usize)> + 's {
+        self.entries
+            .iter()
+            .filter(move |(p, _)| p.may_match(folded))
+            .filter_map(move |(p, v)| p.find(&folded.text).map(|(s, e)| (*v, s, e)))
     }
 
     /// Every entry found in `hay`, with its first match.
@@ -476,12 +543,12 @@ impl<'a> Fields<'a> {
     pub fn new(input: &'a MessageInput) -> Self {
         Fields {
             name: Field {
-                folded: fold(&input.sender_name, false),
+                folded: fold(cut(&input.sender_name, MAX_NAME_BYTES), false),
                 source: EvidenceSource::Sender,
                 location: "display name",
             },
             subject: Field {
-                folded: fold(&input.subject, true),
+                folded: fold(cut(&input.subject, MAX_SUBJECT_BYTES), true),
                 source: EvidenceSource::Subject,
                 location: "subject",
             },
@@ -511,14 +578,14 @@ struct Hit<T> {
 
 fn first_in<T: Copy>(table: &Table<T>, fields: &[&Field]) -> Option<Hit<T>> {
     fields.iter().find_map(|f| {
-        table.first(&f.folded.text).map(|(value, s, e)| Hit { value, evidence: f.evidence(s, e) })
+        table.first_in_folded(&f.folded).map(|(value, s, e)| Hit { value, evidence: f.evidence(s, e) })
     })
 }
 
 /// The most specific kind among the kind words of the given fields.
 fn best_kind(table: &Table<Tag>, field: &Field) -> Option<Hit<Tag>> {
     table
-        .all(&field.folded.text)
+        .all_in_folded(&field.folded)
         .min_by_key(|((_, kind), s, _)| (kind_rank(*kind), *s))
         .map(|(value, s, e)| Hit { value, evidence: field.evidence(s, e) })
 }
@@ -577,7 +644,7 @@ pub fn detect(input: &MessageInput, raw: Option<&RawFacts>) -> ClaimFacts {
     let generic_lure = first_in(&tb.generic_lures, &fields.all());
     let headline_lure = first_in(&tb.lures, &[name, subject]);
     let body_lures: Vec<Evidence> =
-        tb.lures.all(&body.folded.text).take(2).map(|(_, s, e)| body.evidence(s, e)).collect();
+        tb.lures.all_in_folded(&body.folded).take(2).map(|(_, s, e)| body.evidence(s, e)).collect();
 
     let any_kind = subject_kind.is_some() || body_kind.is_some() || labelled.is_some();
     let mut reasons: Vec<Evidence> = Vec::new();
@@ -680,7 +747,7 @@ pub fn detect(input: &MessageInput, raw: Option<&RawFacts>) -> ClaimFacts {
     unique.truncate(MAX_CLAIM_EVIDENCE);
     let reasons = unique;
 
-    let long_code_context = fields.all().iter().any(|f| tb.long_code.first(&f.folded.text).is_some());
+    let long_code_context = fields.all().iter().any(|f| tb.long_code.first_in_folded(&f.folded).is_some());
     ClaimFacts {
         kind,
         code: code.as_ref().map(|c| c.code.clone()),
@@ -703,7 +770,7 @@ fn login_form(fields: &Fields) -> Option<Vec<Evidence>> {
     let tb = tables();
     let body = &fields.body;
     let found: Vec<Evidence> =
-        tb.login_form.all(&body.folded.text).map(|(_, s, e)| body.evidence(s, e)).take(2).collect();
+        tb.login_form.all_in_folded(&body.folded).map(|(_, s, e)| body.evidence(s, e)).take(2).collect();
     if found.len() < 2 {
         return None;
     }
@@ -843,6 +910,9 @@ fn find_code_generic(labels: &Table<()>, fields: &Fields, letters_ok: bool) -> O
 /// The first code after an occurrence of `label` in `field`, quoted with its label.
 fn code_in(label: &Pattern, field: &Field, letters_ok: bool) -> Option<(String, Evidence)> {
     let folded = &field.folded;
+    if !label.may_match(folded) {
+        return None;
+    }
     label.find_iter(&folded.text).find_map(|(start, end)| {
         let (code, stop) = code_after_with(folded.source, folded.source_offset(end), letters_ok)?;
         let from = folded.map.get(start).map_or(0, |&o| o as usize);

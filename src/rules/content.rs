@@ -113,7 +113,7 @@ fn unnegated(table: &Table<&'static str>, fields: &[&Field], limit: usize) -> Ve
     let mut found = Vec::new();
     for field in fields {
         let text = &field.folded.text;
-        for (pattern, _) in &table.entries {
+        for (pattern, _) in table.entries.iter().filter(|(p, _)| p.may_match(&field.folded)) {
             if let Some((start, end)) = pattern.find_iter(text).find(|&(s, e)| !negated(text, s, e, w)) {
                 found.push(field.evidence(start, end));
             }
@@ -206,7 +206,7 @@ fn call_phone(fields: &Fields, out: &mut Findings) {
             let from = floor_char(text, start.saturating_sub(100));
             let to = ceil_char(text, (end + 40).min(text.len()));
             let window = claim::fold(&text[from..to], false);
-            if w.call.first(&window.text).is_none() {
+            if w.call.first_in_folded(&window).is_none() {
                 continue;
             }
             out.add(
@@ -303,14 +303,13 @@ fn hidden_text(ctx: &Context, out: &mut Findings) {
     }
     let w = words();
     let folded = claim::fold(&raw.hidden_text, true);
-    let hay = &folded.text;
     let found = w
         .templates
-        .first(hay)
-        .or_else(|| w.subjects.first(hay))
-        .or_else(|| w.teams.first(hay))
-        .or_else(|| w.account.first(hay))
-        .or_else(|| w.microsoft.first(hay).and_then(|_| w.labels.first(hay)));
+        .first_in_folded(&folded)
+        .or_else(|| w.subjects.first_in_folded(&folded))
+        .or_else(|| w.teams.first_in_folded(&folded))
+        .or_else(|| w.account.first_in_folded(&folded))
+        .or_else(|| w.microsoft.first_in_folded(&folded).and_then(|_| w.labels.first_in_folded(&folded)));
     if let Some((_, start, end)) = found {
         out.add(
             "content.hidden_microsoft_text",
@@ -393,10 +392,10 @@ pub fn tenant_scam_sign(tenant: &str) -> Option<&'static str> {
         return Some("money amount");
     }
     let folded = claim::fold(tenant, false);
-    if w.scam_brands.first(&folded.text).is_some() {
+    if w.scam_brands.first_in_folded(&folded).is_some() {
         return Some("another brand");
     }
-    if w.scam_words.first(&folded.text).is_some() {
+    if w.scam_words.first_in_folded(&folded).is_some() {
         return Some("payment or support wording");
     }
     if lookalike_letters(tenant) {
