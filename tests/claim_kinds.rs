@@ -302,3 +302,31 @@ fn writing_about_ones_own_microsoft_account_is_not_a_claim() {
         Claim::None
     );
 }
+
+#[test]
+fn every_table_phrase_folds_and_finds_itself() {
+    use codeguard::claim::Pattern;
+    use codeguard::tables::{claims as c, claims_content as t};
+    let mut phrases: Vec<&str> = Vec::new();
+    phrases.extend(c::MICROSOFT.iter().chain(c::PRODUCTS).chain(c::FORM_PRODUCTS).chain(c::FILE_PRODUCTS));
+    phrases.extend(c::LOGIN_FORM.iter().chain(c::SHARE_PHRASES).chain(c::LONG_CODE_CONTEXT));
+    phrases.extend(c::GENERIC_CODE_LABELS);
+    for list in [c::ACCOUNT_PHRASES, c::TEAM_NAMES, c::LURE_WORDS, c::GENERIC_LURE_WORDS] {
+        phrases.extend(list.iter().map(|p| p.text));
+    }
+    for list in [t::ASKS_FOR_CODE, t::ASKS_FOR_PASSWORD, t::CALL_WORDS, t::URGENCY] {
+        phrases.extend(list.iter().map(|p| p.text));
+    }
+    for list in [c::SUBJECTS, c::TEMPLATES, c::CODE_LABELS, c::KIND_WORDS] {
+        phrases.extend(list.iter().map(|p| p.text));
+    }
+    phrases.extend(t::NEGATIONS.iter().chain(t::NEGATIONS_AFTER).chain(t::SCAM_BRANDS).chain(t::SCAM_WORDS));
+    for phrase in phrases {
+        let pattern = Pattern::new(phrase);
+        assert!(!pattern.text.is_empty(), "{phrase:?} folds to nothing");
+        let written = phrase.trim_end_matches('*');
+        let folded = fold(written, true);
+        assert!(pattern.may_match(&folded), "{phrase:?} is ruled out in its own text");
+        assert!(pattern.find(&folded.text).is_some(), "{phrase:?} does not find itself");
+    }
+}

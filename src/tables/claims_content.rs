@@ -162,7 +162,9 @@ pub const CALL_WORDS: &[LangPhrase] = &[
 ];
 
 /// Urgency and threats. Genuine Microsoft code mail has none of these: it says "you can
-/// safely ignore this email". [docs] what the fakes do; [pattern] the translations.
+/// safely ignore this email". A bare "immediately" is left out (genuine alerts may ask
+/// to review activity right away); only deadlines and threats count. [docs] what the
+/// fakes do; [pattern] the translations.
 pub const URGENCY: &[LangPhrase] = &[
     l("en", "within 24 hours"),
     l("en", "within 48 hours"),
@@ -206,7 +208,6 @@ pub const URGENCY: &[LangPhrase] = &[
     l("en", "failure to"),
     l("ja", "24 時間以内"),
     l("ja", "24時間以内"),
-    l("ja", "直ちに"),
     l("ja", "至急"),
     l("ja", "緊急"),
     l("ja", "停止されます"),
@@ -257,7 +258,6 @@ pub const URGENCY: &[LangPhrase] = &[
     l("nl", "wordt gesloten"),
     l("zh-Hans", "24 小时内"),
     l("zh-Hans", "24小时内"),
-    l("zh-Hans", "立即"),
     l("zh-Hans", "紧急"),
     l("zh-Hans", "将被关闭"),
     l("zh-Hans", "将被删除"),
@@ -268,18 +268,15 @@ pub const URGENCY: &[LangPhrase] = &[
     l("zh-Hant", "將被關閉"),
     l("zh-Hant", "將被刪除"),
     l("ko", "24시간 이내"),
-    l("ko", "즉시"),
     l("ko", "긴급"),
     l("ko", "정지됩니다"),
     l("ko", "삭제됩니다"),
     l("ru", "в течение 24 часов"),
     l("ru", "срочно"),
-    l("ru", "немедленно"),
     l("ru", "будет заблокирован*"),
     l("ru", "будет удален*"),
     l("uk", "протягом 24 годин"),
     l("uk", "терміново"),
-    l("uk", "негайно"),
     l("uk", "буде заблоковано"),
     l("uk", "буде видалено"),
 ];
