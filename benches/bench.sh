@@ -6,7 +6,7 @@
 #
 # 1. hostile inputs through the release CLI, one process per message (start included)
 # 2. native analysis time per message over the corpus: median / p90 / p99 / max
-# 3. the shipped wasm (dist/extension/pkg) in node over the same corpus
+# 3. the shipped wasm (dist/extension/pkg) in node: the hostile set, then the corpus
 # 4. the shipped .wasm size, raw and gzipped
 # Env: RUNS (timings per message, default 5), CLI (a prebuilt codeguard binary).
 set -euo pipefail
@@ -24,13 +24,18 @@ if [ -z "${CLI:-}" ]; then
 fi
 cargo build --release --quiet --manifest-path benches/runner/Cargo.toml --target-dir target/bench-runner
 status=0
-args=(--cli "$CLI" --runs "$RUNS")
+HOSTILE_DIR="$(mktemp -d)"
+trap 'rm -rf "$HOSTILE_DIR"' EXIT
+args=(--cli "$CLI" --runs "$RUNS" --keep "$HOSTILE_DIR")
 [ -n "$CORPUS" ] && args+=(--corpus "$CORPUS")
 target/bench-runner/release/codeguard-bench "${args[@]}" || status=$?
 
 echo
 echo "== wasm in node ($PKG)"
 if [ -f "$PKG/codeguard_bg.wasm" ] && command -v node >/dev/null 2>&1; then
+  echo "   hostile set through analyzeRaw (1 run each; PANIC would mean a Rust panic in wasm):"
+  node benches/wasm_bench.js "$PKG" "$HOSTILE_DIR" 1 --each || status=$?
+  echo "   corpus:"
   if [ -n "$CORPUS" ]; then node benches/wasm_bench.js "$PKG" "$CORPUS" "$RUNS"; else echo "   (no corpus)"; fi
   raw=$(stat -c %s "$PKG/codeguard_bg.wasm")
   gz=$(gzip -9 -c "$PKG/codeguard_bg.wasm" | wc -c)

@@ -1,12 +1,15 @@
 // Times the shipped wasm (dist/extension/pkg) in node over a corpus folder: the same
 // analyzeRaw the popup's raw-source check calls. Prints median / p90 / p99 / max per message.
-//   node benches/wasm_bench.js PKG_DIR CORPUS_DIR [RUNS]
+//   node benches/wasm_bench.js PKG_DIR CORPUS_DIR [RUNS] [--each]
+// --each prints every file's time and answer (used for the hostile set: a Rust panic in
+// wasm shows as a RuntimeError "unreachable", which this reports as PANIC).
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const vm = require('vm');
 
-const [pkg, corpus, runsArg] = process.argv.slice(2);
+const each = process.argv.includes('--each');
+const [pkg, corpus, runsArg] = process.argv.slice(2).filter((a) => a !== '--each');
 if (!pkg || !corpus) {
   console.error('usage: node wasm_bench.js PKG_DIR CORPUS_DIR [RUNS]');
   process.exit(2);
@@ -30,13 +33,19 @@ function collect(dir, out) {
 const files = collect(corpus, []);
 const messages = files.map((f) => [f, new Uint8Array(fs.readFileSync(f))]);
 let errors = 0;
+let panics = 0;
 const levels = {};
-for (const [, bytes] of messages) {
+const answers = new Map();
+for (const [f, bytes] of messages) {
   try {
     const v = wasm_bindgen.analyzeRaw(bytes);
     levels[v.level] = (levels[v.level] || 0) + 1;
+    answers.set(f, `${v.level} (${v.claim})`);
   } catch (e) {
-    errors++;
+    const panic = e instanceof WebAssembly.RuntimeError;
+    if (panic) panics++;
+    else errors++;
+    answers.set(f, (panic ? 'PANIC: ' : 'error: ') + String(e && e.message ? e.message : e));
   }
 }
 const per = [];
@@ -50,9 +59,13 @@ for (const [f, bytes] of messages) {
   t.sort((a, b) => a - b);
   per.push([t[Math.ceil(0.5 * t.length) - 1], f]);
 }
+if (each) {
+  for (const [ms, f] of per) console.log(`   ${path.basename(f).padEnd(32)} ${String(fs.statSync(f).size).padStart(10)} ${ms.toFixed(1).padStart(9)} ms  ${answers.get(f)}`);
+}
 per.sort((a, b) => a[0] - b[0]);
 const q = (p) => per.length ? per[Math.min(per.length, Math.max(1, Math.ceil(p * per.length))) - 1][0] : 0;
-console.log(`   ${messages.length} messages, ${errors} unreadable; verdicts ${JSON.stringify(levels)}; init ${initMs.toFixed(1)} ms`);
+if (panics) process.exitCode = 1;
+console.log(`   ${messages.length} messages, ${errors} unreadable, ${panics} panics; verdicts ${JSON.stringify(levels)}; init ${initMs.toFixed(1)} ms`);
 console.log(`   per message: median ${q(0.5).toFixed(3)} ms, p90 ${q(0.9).toFixed(3)} ms, p99 ${q(0.99).toFixed(3)} ms, max ${q(1).toFixed(3)} ms (${runs} runs each, node ${process.version})`);
 console.log('   slowest:');
 for (const [ms, f] of per.slice(-3).reverse()) console.log(`     ${ms.toFixed(3)} ms  ${path.basename(f)} (${fs.statSync(f).size} bytes)`);
