@@ -115,7 +115,9 @@ ensure_npm_packages() {
 ensure_zip() { command -v zip >/dev/null 2>&1 || apt_install zip; }
 
 ensure_browsers() {
-  apt_install chromium firefox-esr openssl ca-certificates
+  # l10n packages: the Japanese popup/banner tests need the browsers' ja locale; the font
+  # lets the screenshots show Japanese instead of empty boxes.
+  apt_install chromium chromium-l10n firefox-esr firefox-esr-l10n-ja fonts-ipafont-gothic openssl ca-certificates
   if ! command -v geckodriver >/dev/null 2>&1; then
     log "cargo install geckodriver (takes ~2 min)"
     cargo install geckodriver

@@ -1,5 +1,6 @@
 // Browser tests in real headless Chromium (Debian's package) with dist/extension loaded.
-import { browserSuite } from './lib/suite.mjs';
+import { browserSuite, languageSuite } from './lib/suite.mjs';
 import { launchChromium } from './lib/chromium.mjs';
 
 browserSuite('chromium', (o) => launchChromium(o), { requestLog: true, strictCspCore: 'background' });
+languageSuite('chromium', (o) => launchChromium(o));

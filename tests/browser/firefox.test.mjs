@@ -1,6 +1,7 @@
 // Browser tests in real headless Firefox ESR (Debian's package) with dist/extension installed
 // as a temporary add-on through geckodriver.
-import { browserSuite } from './lib/suite.mjs';
+import { browserSuite, languageSuite } from './lib/suite.mjs';
 import { launchFirefox } from './lib/firefox.mjs';
 
 browserSuite('firefox', (o) => launchFirefox(o), { strictCspCore: 'local' });
+languageSuite('firefox', (o) => launchFirefox(o));

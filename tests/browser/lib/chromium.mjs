@@ -35,7 +35,7 @@ export function chromiumArgs(extDir, port) {
  * Launches Chromium with a fresh profile. Returns a driver:
  * { name, open(url), eval(fn, arg), badge(), requests, close(), page, context }.
  */
-export async function launchChromium({ extDir, port, headless = true, lang = 'en-US' }) {
+export async function launchChromium({ extDir, port, headless = true, lang = 'en-US', viewport = { width: 1280, height: 900 } }) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'codeguard-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
@@ -43,7 +43,7 @@ export async function launchChromium({ extDir, port, headless = true, lang = 'en
     args: [...chromiumArgs(extDir, port), `--lang=${lang}`],
     locale: lang,
     ignoreHTTPSErrors: true,
-    viewport: { width: 1280, height: 900 },
+    viewport,
   });
   const requests = [];
   context.on('request', (r) => {
@@ -97,7 +97,11 @@ export async function launchChromium({ extDir, port, headless = true, lang = 'en
       await p.goto(`chrome-extension://${extensionId}/${rel}`, { waitUntil: 'load' });
       return {
         eval: (fn, arg) => p.evaluate(fn, arg),
-        screenshot: (file) => p.screenshot({ path: file, fullPage: true }),
+        // The width a toolbar popup has, the whole page long.
+        async screenshot(file) {
+          await p.setViewportSize({ width: 420, height: 800 });
+          await p.screenshot({ path: file, fullPage: true });
+        },
         close: () => p.close(),
       };
     },

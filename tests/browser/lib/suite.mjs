@@ -96,6 +96,15 @@ function dropEml({ text, name }) {
   return true;
 }
 
+/** Runs IN THE PAGE: the text and language of the banners' (open) shadow roots. */
+function readBanners() {
+  return [...document.querySelectorAll('[data-codeguard-verdict]')].map((host) => {
+    const root = host.shadowRoot;
+    const langEl = root && root.querySelector('[lang]');
+    return { level: host.getAttribute('data-codeguard-verdict'), text: root ? root.textContent : '', lang: langEl ? langEl.getAttribute('lang') : null };
+  });
+}
+
 async function click(driver, selector) {
   assert.ok(await driver.eval(clickSelector, selector), `${selector} not in the page`);
 }
@@ -147,6 +156,55 @@ export function serverLeaks(requests) {
  * `opts.strictCspCore` is where the core must run on a page whose CSP forbids eval ("background"
  * in Chromium, which refuses content-script wasm there; "local" in Firefox, which allows it).
  */
+/**
+ * The popup and banner follow the browser's language: Japanese needs Debian's chromium-l10n and
+ * firefox-esr-l10n-ja (./build.sh test installs them). Writes screenshots (banner page, popup)
+ * to tests/browser/out/screenshots/ or $CODEGUARD_SCREENSHOTS.
+ */
+export function languageSuite(name, launch) {
+  for (const lang of ['en', 'ja']) {
+    describe(`${name} in ${lang === 'ja' ? 'Japanese' : 'English'}`, { timeout: 120000 }, () => {
+      let server;
+      let driver;
+      const messages = JSON.parse(fs.readFileSync(path.join(EXT_DIR, '_locales', lang, 'messages.json'), 'utf8'));
+      const msg = (key) => messages[key].message;
+      const shots = path.resolve(process.env.CODEGUARD_SCREENSHOTS || path.join(OUT_DIR, 'screenshots'));
+      before(async () => {
+        checkExtensionBuilt();
+        fs.mkdirSync(shots, { recursive: true });
+        server = await startFixtureServer();
+        driver = await launch({ extDir: EXT_DIR, port: server.port, lang });
+      });
+      after(async () => {
+        await driver?.close();
+        await server?.close();
+      });
+
+      it(`banner and popup are in ${lang}`, async () => {
+        await driver.open(MESSAGES.gmailFake.url);
+        const page = await expectMessage(driver, MESSAGES.gmailFake, 'warn');
+        const banners = await driver.eval(readBanners);
+        assert.equal(banners.length, 1);
+        assert.ok(banners[0].text.includes(msg(`level_${page.scanned}`)),
+          `the banner shows the ${lang} level text "${msg(`level_${page.scanned}`)}": ${banners[0].text.slice(0, 200)}`);
+        await driver.screenshot(path.join(shots, `${name}-banner-${lang}.png`));
+        const popup = await driver.extensionPage('popup.html');
+        try {
+          const shown = await waitUntil(`${driver.name} popup`, () => popup.eval(readPopup),
+            (p) => (p.ready && p.levels.length ? null : 'popup not ready or no verdict shown'));
+          assert.deepEqual(shown.levels, [page.scanned]);
+          const title = await popup.eval(() => ({ lang: document.documentElement.lang, steps: document.getElementById('steps-title').textContent }));
+          assert.ok(title.lang.startsWith(lang), `popup language ${title.lang}`);
+          assert.equal(title.steps, msg('popup_steps_title'));
+          await popup.screenshot(path.join(shots, `${name}-popup-${lang}.png`));
+        } finally {
+          await popup.close();
+        }
+      });
+    });
+  }
+}
+
 export function browserSuite(name, launch, opts = {}) {
   describe(name, { timeout: 300000 }, () => {
     let server;
