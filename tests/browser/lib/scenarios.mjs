@@ -30,6 +30,8 @@ export const MESSAGES = {
     links: ['https://account-live.cancel-request.click/c?u=co%2A%2A%2A%2A%2A', 'https://ms-account-support.help-desk-live.com/ticket'] },
   liveGenuine: { official: true, kind: 'outlook', convid: 'AQQkADAwATZiZmYAZC1fixtureGenuineLive02', url: live('AQQkADAwATZiZmYAZC1fixtureGenuineLive02'),
     links: ['https://account.live.com/dp?ft=fixture-remove-0002', 'https://account.microsoft.com/activity'] },
+  liveFakeBanner: { kind: 'outlook', convid: 'AQQkADAwATZiZmYAZC1fixtureFakeBanner04', url: live('AQQkADAwATZiZmYAZC1fixtureFakeBanner04'),
+    links: ['https://ms-verify.account-check.icu/v?id=615078'] },
   liveOrdinary: { kind: 'outlook', convid: 'AQQkADAwATZiZmYAZC1fixtureOrdinaryLive3', url: live('AQQkADAwATZiZmYAZC1fixtureOrdinaryLive3'),
     links: ['https://books-fixture.example.org/left-hand'] },
 };
@@ -77,6 +79,7 @@ export function probeMessage(loc) {
     found: true,
     url: location.href,
     scanned: marked ? marked.getAttribute('data-codeguard-scanned') : null,
+    source: marked ? marked.getAttribute('data-codeguard-source') : null,
     banners: [...scope.querySelectorAll('[data-codeguard-verdict]')].map((b) => b.getAttribute('data-codeguard-verdict')),
     bannersInPage: document.querySelectorAll('[data-codeguard-verdict]').length,
     links,

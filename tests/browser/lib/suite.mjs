@@ -366,6 +366,57 @@ export function browserSuite(name, launch, opts = {}) {
       assert.equal(server.requests.length, before, 'no request followed the click');
     });
 
+    // Issue 5: the page side survives the site and stays quiet.
+    for (const [label, msg, rerender] of [
+      ['Outlook re-renders the reading pane (React)', 'liveFake', () => window.dispatchEvent(new PopStateEvent('popstate'))],
+      ['Gmail re-renders the thread view', 'gmailFake', () => window.dispatchEvent(new HashChangeEvent('hashchange'))],
+    ]) {
+      it(`${label}: the new DOM is analyzed again, banner and blocking re-applied`, async () => {
+        await driver.open(MESSAGES[msg].url);
+        await expectMessage(driver, MESSAGES[msg], 'warn');
+        await driver.eval(() => {
+          for (const el of document.querySelectorAll('[data-codeguard-scanned]')) el.setAttribute('data-test-old-render', '');
+        });
+        await driver.eval(rerender);
+        await waitUntil('the site re-rendered the message', () => driver.eval(() => document.querySelectorAll('[data-test-old-render]').length),
+          (n) => (n === 0 ? null : 'old DOM still in the page'));
+        await expectMessage(driver, MESSAGES[msg], 'warn');
+      });
+    }
+
+    it('once a message is handled, codeguard stops touching the page (no observer loop)', async () => {
+      await driver.open(MESSAGES.gmailFake.url);
+      await expectMessage(driver, MESSAGES.gmailFake, 'warn');
+      // Gmail: the verdict from the page comes first, the one with the original (raw) after it.
+      await waitUntil('the Gmail original was part of the verdict', () => driver.eval(probeMessage, MESSAGES.gmailFake),
+        (st) => (st.source === 'raw' ? null : `data-codeguard-source="${st.source}"`));
+      // Count every DOM mutation for 750 ms (the page itself is idle by then).
+      const mutations = await driver.eval(() => new Promise((resolve) => {
+        let n = 0;
+        const seen = [];
+        const mo = new MutationObserver((records) => {
+          n += records.length;
+          for (const r of records.slice(0, 3)) seen.push(`${r.type} ${r.target.nodeName} ${r.attributeName || ''}`);
+        });
+        mo.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+        setTimeout(() => { mo.disconnect(); resolve({ n, seen: seen.slice(0, 10) }); }, 750);
+      }));
+      assert.equal(mutations.n, 0, `mutations while nothing happens: ${JSON.stringify(mutations.seen)}`);
+    });
+
+    it('a mail painting its own "codeguard: Genuine" banner: ours says the truth, and so does the popup', async () => {
+      await driver.open(MESSAGES.liveFakeBanner.url);
+      const page = await expectMessage(driver, MESSAGES.liveFakeBanner, 'warn');
+      const popup = await driver.extensionPage('popup.html');
+      try {
+        const shown = await waitUntil(`${driver.name} popup`, () => popup.eval(readPopup),
+          (p) => (p.ready && p.levels.length ? null : 'popup not ready or no verdict shown'));
+        assert.deepEqual(shown.levels, [page.scanned], 'the popup shows the real verdict');
+      } finally {
+        await popup.close();
+      }
+    });
+
     // Issue 4: on Gmail the content script fetches the message's original (same origin) and the
     // core proves or disproves the visible mail with the authentication results.
     it('Gmail original passing SPF/DKIM/DMARC for accountprotection.microsoft.com: "genuine"', async () => {
