@@ -94,7 +94,15 @@ impl<'a> Folded<'a> {
     /// The original text behind the folded byte range `start..end`.
     pub fn original(&self, start: usize, end: usize) -> &'a str {
         let from = self.map.get(start).map_or(self.source.len(), |&o| o as usize);
-        let to = self.map.get(end).map_or(self.source.len(), |&o| o as usize);
+        // End after the char behind the last folded byte, not at the next one: the
+        // separators between them (", ", " - ") are not part of the match.
+        let to = match end.checked_sub(1).and_then(|last| self.map.get(last)) {
+            Some(&o) => {
+                let o = o as usize;
+                o + self.source.get(o..).and_then(|r| r.chars().next()).map_or(0, char::len_utf8)
+            }
+            None => from,
+        };
         let s = self.source.get(from..to.max(from)).unwrap_or("");
         s.trim_matches(|c: char| c.is_whitespace() || is_ignorable(c))
     }
@@ -114,6 +122,8 @@ pub fn fold(source: &str, skip_addresses: bool) -> Folded<'_> {
     let mut text = String::with_capacity(source.len());
     let mut map: Vec<u32> = Vec::with_capacity(source.len());
     let mut pending_space = false;
+    // Where the pending run of separators began: the folded space points there.
+    let mut space_at = 0;
     let mut last: Option<char> = None;
 
     for (at, raw) in source.char_indices() {
@@ -121,7 +131,10 @@ pub fn fold(source: &str, skip_addresses: bool) -> Folded<'_> {
             skip_iter.next();
         }
         if skip_iter.peek().is_some_and(|&&(start, end)| start <= at && at < end) {
-            pending_space = true;
+            if !pending_space {
+                pending_space = true;
+                space_at = at;
+            }
             continue;
         }
         if is_ignorable(raw) {
@@ -129,7 +142,10 @@ pub fn fold(source: &str, skip_addresses: bool) -> Folded<'_> {
         }
         let c = width_fold(confusable(raw));
         if is_separator(c) {
-            pending_space = true;
+            if !pending_space {
+                pending_space = true;
+                space_at = at;
+            }
             continue;
         }
         for lc in c.to_lowercase() {
@@ -138,7 +154,7 @@ pub fn fold(source: &str, skip_addresses: bool) -> Folded<'_> {
                 pending_space = false;
                 if last.is_some_and(|p| !is_wide(p) && !is_wide(lc)) {
                     text.push(' ');
-                    map.push(at as u32);
+                    map.push(space_at as u32);
                 }
             }
             let before = text.len();

@@ -318,6 +318,14 @@ mod tenant_name_scam {
     }
 
     #[test]
+    fn evidence_quotes_the_tenant_name() {
+        let v = analyze(&entra("PayPaI Billing"));
+        let r = reason(&v, "content.tenant_name_scam").expect("reason");
+        let values: Vec<&str> = r.evidence.iter().map(|e| e.value.as_str()).collect();
+        assert!(values.contains(&"PayPaI Billing (payment or support wording)"), "{values:?}");
+    }
+
+    #[test]
     fn lookalike_capital_i() {
         assert_eq!(tenant_scam_sign("MicrosoftOnIine"), Some("look-alike letters"));
     }
