@@ -42,9 +42,9 @@ pub fn bare_urls(text: &str) -> Vec<String> {
     let mut rest = text;
     while let Some(at) = find_ascii_ci(rest, "http") {
         let candidate = &rest[at..];
-        let is_url = ["http://", "https://"]
-            .iter()
-            .any(|p| candidate.as_bytes().get(..p.len()).is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes())));
+        let is_url = ["http://", "https://"].iter().any(|p| {
+            candidate.as_bytes().get(..p.len()).is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+        });
         let end = candidate
             .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ')' | ']'))
             .unwrap_or(candidate.len());

@@ -17,6 +17,8 @@ pub const MAX_HEADERS: usize = 1_000;
 const MAX_HEADER_VALUE: usize = 8 * 1024;
 /// Bytes of HTML and text kept for the rules.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// Mailboxes of the From header looked at (a From with thousands is junk anyway).
+const MAX_MAILBOXES: usize = 16;
 /// Attachments named at most.
 const MAX_ATTACHMENTS: usize = 100;
 
@@ -198,15 +200,20 @@ fn html_part<'a>(message: &'a mail_parser::Message) -> Option<&'a mail_parser::M
     })
 }
 
-/// Display name and address of the first mailbox in an address header.
+/// The display name and address a reader sees: the first name and the first real
+/// address. Fakes split them over junk mailboxes (`Microsoft account team ,_<a@b>`).
 fn first_mailbox(address: Option<&Address>) -> (String, String) {
-    let Some(addr) = address.and_then(|a| a.first()) else {
+    let Some(address) = address else {
         return (String::new(), String::new());
     };
-    (
-        addr.name().unwrap_or_default().trim().to_string(),
-        addr.address().unwrap_or_default().trim().to_string(),
-    )
+    let mailboxes: Vec<_> = address.iter().take(MAX_MAILBOXES).collect();
+    let name = mailboxes.iter().filter_map(|a| a.name()).map(str::trim).find(|n| !n.is_empty());
+    let addr = mailboxes
+        .iter()
+        .filter_map(|a| a.address())
+        .find(|a| a.contains('@'))
+        .or_else(|| mailboxes.iter().find_map(|a| a.address()));
+    (name.unwrap_or_default().to_string(), addr.unwrap_or_default().trim().to_string())
 }
 
 /// Joins folded header lines and trims, so rules read one line.

@@ -4,6 +4,8 @@
 //! the message dangerous, any warning makes it suspicious; otherwise it is genuine only
 //! when the raw source proves it (a `Good` reason from authentication), else unverified.
 
+use std::collections::HashSet;
+
 use crate::findings::{Context, Findings};
 use crate::model::{Claim, Level, LinkAction, LinkVerdict, Severity, Verdict};
 use crate::tables::official_pages;
@@ -28,7 +30,7 @@ pub fn decide(ctx: &Context, findings: Findings) -> Verdict {
         _ => Level::Unverified,
     };
     // Worst first, so the banner leads with what matters.
-    reasons.sort_by(|a, b| b.severity.cmp(&a.severity));
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.severity));
     Verdict {
         claim,
         level,
@@ -41,8 +43,9 @@ pub fn decide(ctx: &Context, findings: Findings) -> Verdict {
 
 /// Every input link gets a judgement; one no rule kept is blocked.
 fn complete_links(ctx: &Context, mut judged: Vec<LinkVerdict>) -> Vec<LinkVerdict> {
+    let known: HashSet<usize> = judged.iter().map(|j| j.index).collect();
     for link in &ctx.input.links {
-        if !judged.iter().any(|j| j.index == link.index) {
+        if !known.contains(&link.index) {
             judged.push(LinkVerdict {
                 index: link.index,
                 action: LinkAction::Block,
