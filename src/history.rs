@@ -396,6 +396,40 @@ pub fn count_last_24h(records: &[HistoryRecord], now_ms: f64) -> u32 {
     evaluate(records, now_ms).count_24h
 }
 
+/// A stored history read as leniently as each record: anything that is not a list reads as
+/// an empty history, and an element that is not a record (null, a number) is skipped, so
+/// that damaged storage can never make the alarm throw. For the wasm `alarm` export.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct StoredHistory(pub Vec<HistoryRecord>);
+
+impl<'de> Deserialize<'de> for StoredHistory {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Item {
+            Record(HistoryRecord),
+            Other(serde::de::IgnoredAny),
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum List {
+            Items(Vec<Item>),
+            Other(serde::de::IgnoredAny),
+        }
+        Ok(StoredHistory(match Option::<List>::deserialize(d)? {
+            Some(List::Items(items)) => items
+                .into_iter()
+                .filter_map(|item| match item {
+                    Item::Record(r) => Some(r),
+                    Item::Other(_) => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }))
+    }
+}
+
 // ----- lenient deserialization -----
 
 fn nan() -> f64 {

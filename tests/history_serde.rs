@@ -135,3 +135,22 @@ fn parse_ids_match_model_strings() {
         assert_eq!(parse_level(l.as_str()), l);
     }
 }
+
+#[test]
+fn stored_history_skips_what_is_not_a_record() {
+    let read = |v: Value| serde_json::from_value::<StoredHistory>(v).unwrap().0;
+    assert!(read(json!(null)).is_empty());
+    assert!(read(json!(5)).is_empty());
+    assert!(read(json!("x")).is_empty());
+    assert!(read(json!({"dateMs": 1})).is_empty());
+    let records =
+        read(json!([null, 5, "x", [1, 2], {}, {"dateMs": NOW, "idHash": "a", "claim": "security_code"}]));
+    // null, 5 and "x" are skipped; [1, 2] and {} read as records that count for nothing
+    // (serde reads a struct from a list by position; its claim is then `none`).
+    assert_eq!(records.len(), 3, "{records:?}");
+    assert_eq!(records.iter().filter(|r| counts(r.claim)).count(), 1);
+    let r = records.last().unwrap();
+    assert_eq!((r.claim, r.date_ms, r.level), (Claim::SecurityCode, NOW, Level::None));
+    // Serializes as the plain list.
+    assert!(serde_json::to_value(StoredHistory(records)).unwrap().is_array());
+}
