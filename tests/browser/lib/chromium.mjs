@@ -27,7 +27,9 @@ export function chromiumArgs(extDir, port) {
     '--ignore-certificate-errors',
     '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    '--disable-dev-shm-usage', '--disable-features=DisableLoadExtensionCommandLineSwitch',
+    '--disable-dev-shm-usage',
+    // No --disable-features here: it would replace Playwright's own list (which turns off more
+    // background traffic). Debian's Chromium still honours --load-extension.
   ];
 }
 
