@@ -638,12 +638,18 @@ pub fn detect(input: &MessageInput, raw: Option<&RawFacts>) -> ClaimFacts {
     let template = first_in(&tb.templates, &texts);
     let genuine_subject = first_in(&tb.subjects, &[subject]);
     let subject_brand = first_in(&tb.microsoft, &[subject]);
-    let weak_brand = first_in(&tb.microsoft, &[body]).or_else(|| first_in(&tb.products, &texts));
+    // Products count in the subject only: a body's "Sent from Outlook for iOS" or a
+    // bounce quoting "X-Mailer: Microsoft Outlook" is no claim.
+    let subject_product = first_in(&tb.products, &[subject]);
+    let body_brand = first_in(&tb.microsoft, &[body]);
+    let body_product = first_in(&tb.products, &[body]);
 
     let template_or_brand = template.is_some()
         || name_brand.is_some()
         || subject_brand.is_some()
-        || weak_brand.is_some()
+        || subject_product.is_some()
+        || body_brand.is_some()
+        || body_product.is_some()
         || first_in(&tb.form_products, &fields.all()).is_some();
     let device = device_login(input);
     let page = raw.and_then(attached_sign_in_page);
@@ -699,11 +705,16 @@ pub fn detect(input: &MessageInput, raw: Option<&RawFacts>) -> ClaimFacts {
             reasons.extend(body_lures);
         }
         true
-    } else if (subject_brand.is_some() || weak_brand.is_some())
+    } else if (subject_brand.is_some() || subject_product.is_some())
         && (subject_kind.is_some() || labelled.is_some())
+        || (body_brand.is_some() || body_product.is_some()) && subject_kind.is_some()
+        || body_brand.is_some() && labelled.is_some()
     {
-        reasons.extend(ev(&subject_brand));
-        reasons.extend(ev(&weak_brand));
+        // A subject naming Microsoft with account wording or a code; a body naming it
+        // under an account-security subject; a code labelled under a body naming
+        // "Microsoft" itself (a product name there may be a "Sent from Outlook" line).
+        reasons.extend(ev(&subject_brand).or(ev(&subject_product)));
+        reasons.extend(ev(&body_brand).or(ev(&body_product)));
         kind_evidence(&mut reasons);
         true
     } else if let Some(found) = &device {

@@ -330,3 +330,26 @@ fn every_table_phrase_folds_and_finds_itself() {
         assert!(pattern.find(&folded.text).is_some(), "{phrase:?} does not find itself");
     }
 }
+
+#[test]
+fn bounces_and_signatures_are_not_claims() {
+    // A bounce quoting the original headers.
+    assert_eq!(
+        kind(
+            "Mail Delivery Subsystem",
+            "Undelivered Mail Returned to Sender",
+            "The recipient's mailbox is full. Original message headers: X-Mailer: Microsoft Outlook 16.0",
+        ),
+        Claim::None
+    );
+    // A forwarded code from another service, sent from Outlook on a phone.
+    assert_eq!(
+        kind("Dad", "Fw: your code", "Your verification code: 123456\nGet Outlook for iOS"),
+        Claim::None
+    );
+}
+
+#[test]
+fn product_in_subject_with_code_is_a_claim() {
+    assert_eq!(kind("IT", "Outlook verification", "Your verification code: 123456"), Claim::SecurityCode);
+}
