@@ -85,7 +85,7 @@ pub struct Folded<'a> {
     map: Vec<u32>,
     /// Hashes of the words of `text` (runs of [`is_word`] chars): a pattern whose
     /// words are not all here cannot match, so it is not searched for.
-    words: std::collections::HashSet<u64>,
+    words: Vec<u64>,
     /// Whether `text` holds any CJK / kana / hangul.
     has_wide: bool,
 }
@@ -168,17 +168,20 @@ pub fn fold(source: &str, skip_addresses: bool) -> Folded<'_> {
 }
 
 /// The hashes of the words of a folded text, and whether it holds wide-script chars.
-fn word_set(text: &str) -> (std::collections::HashSet<u64>, bool) {
-    let mut words = std::collections::HashSet::new();
+/// Sorted and deduplicated, for a binary search (no hasher state needed in wasm).
+fn word_set(text: &str) -> (Vec<u64>, bool) {
+    let mut words = Vec::new();
     let mut has_wide = false;
     for word in text.split(|c: char| {
         has_wide |= is_wide(c);
         !is_word(c)
     }) {
         if !word.is_empty() {
-            words.insert(word_hash(word));
+            words.push(word_hash(word));
         }
     }
+    words.sort_unstable();
+    words.dedup();
     (words, has_wide)
 }
 
@@ -404,7 +407,7 @@ impl Pattern {
 
     /// Whether the pattern can match in `folded` at all (cheap test before the search).
     pub fn may_match(&self, folded: &Folded) -> bool {
-        (!self.wide || folded.has_wide) && self.words.iter().all(|w| folded.words.contains(w))
+        (!self.wide || folded.has_wide) && self.words.iter().all(|w| folded.words.binary_search(w).is_ok())
     }
 
     /// Every match in `hay` (folded byte ranges), at most [`MAX_OCCURRENCES`] looked at.
