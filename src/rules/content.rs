@@ -396,7 +396,7 @@ pub fn tenant_scam_sign(tenant: &str) -> Option<&'static str> {
         return Some("another brand");
     }
     if w.scam_words.first_in_folded(&folded).is_some() {
-        return Some("payment or support wording");
+        return Some("payment or helpline wording");
     }
     if lookalike_letters(tenant) {
         return Some("look-alike letters");

@@ -386,7 +386,8 @@ pub const SCAM_BRANDS: &[&str] = &[
 ];
 
 /// Money and scam words in a tenant name. [docs] "Bitcoin purchase", phone numbers,
-/// money amounts.
+/// money amounts. Words a real organisation may carry ("Support", "Billing", "Order")
+/// are left out: the phone number next to them is the tell.
 pub const SCAM_WORDS: &[&str] = &[
     "usd",
     "eur",
@@ -394,20 +395,15 @@ pub const SCAM_WORDS: &[&str] = &[
     "dollar*",
     "purchase*",
     "invoice*",
-    "order*",
     "refund*",
-    "charge*",
     "payment*",
     "transaction*",
     "subscription*",
     "renewal",
-    "call",
     "helpline",
-    "helpdesk",
     "toll free",
-    "support",
     "customer care",
-    "billing",
+    "charged",
     "debited",
     "deducted",
 ];
