@@ -353,3 +353,67 @@ fn bounces_and_signatures_are_not_claims() {
 fn product_in_subject_with_code_is_a_claim() {
     assert_eq!(kind("IT", "Outlook verification", "Your verification code: 123456"), Claim::SecurityCode);
 }
+
+#[test]
+fn random_text_never_panics() {
+    // A fixed pseudo-random walk over characters that stress folding and slicing:
+    // multi-byte letters, invisible marks, full-width forms, CJK, digits and separators.
+    const POOL: &[&str] = &[
+        "Microsoft",
+        " account",
+        " team",
+        "security code",
+        ":",
+        "：",
+        "\u{a0}",
+        "１２３",
+        "123456",
+        "é",
+        "ß",
+        "İ",
+        "\u{200b}",
+        "\u{e0139}",
+        "\u{34f}",
+        "セキュリティ コード",
+        "安全代码",
+        "보안 코드",
+        "код",
+        "-",
+        "%3C",
+        "type=\"password\"",
+        "call +1 (888) 555-0199",
+        "reply with the code",
+        "@",
+        "https://x.test/",
+        "'",
+        "*",
+        "devicelogin",
+        "microsoft.com/devicelogin",
+        "\u{1d40c}",
+        "Ꮇ",
+        "on behalf of",
+        "account email verification code",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..400 {
+        let mut parts = [String::new(), String::new(), String::new()];
+        for part in &mut parts {
+            for _ in 0..(next() % 40) {
+                part.push_str(POOL[(next() % POOL.len() as u64) as usize]);
+            }
+        }
+        let mut input = msg(&parts[0], "x@example.test", &parts[1], &parts[2]);
+        input.attachments = vec![parts[1].clone()];
+        let _ = detect(&input, None);
+        let _ = codeguard::analyze(&input);
+        for at in 0..parts[2].len().min(64) {
+            let _ = code_after(&parts[2], at);
+        }
+    }
+}
