@@ -392,3 +392,87 @@ mod attached_sign_in_page {
         }
     }
 }
+
+#[test]
+fn genuine_templates_in_several_languages_raise_no_content_warning() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "Microsoft account team",
+            "Your single-use code",
+            "We received your request for a single-use code to use with your Microsoft account. \
+             Your single-use code is: 608812. If you didn't request this code, you can safely ignore this email. \
+             Someone else might have typed your email address by mistake. Don't share it with anyone. \
+             We'll never ask for it outside an official platform. Thanks, The Microsoft account team",
+        ),
+        (
+            "Microsoft account team",
+            "Microsoft account password reset",
+            "Please use this code to reset the password for the Microsoft account ja**a@outlook.com. \
+             Here is your code: 771203. If you don't recognize the Microsoft account ja**a@outlook.com, you can \
+             click here to remove your email address from that account. Thanks, The Microsoft account team",
+        ),
+        (
+            "Microsoft account team",
+            "Microsoft account unusual sign-in activity",
+            "We detected something unusual about a recent sign-in to the Microsoft account ja**a@outlook.com. \
+             Sign-in details Country/region: Japan IP address: 203.0.113.7 Date: 11/24/2026 9:14 PM (JST) \
+             Platform: Windows Browser: Edge. If this was you, then you can safely ignore this email. If you're \
+             not sure this was you, a malicious user might have your password. Please review your recent \
+             activity and we'll help you take corrective action. Review recent activity. To opt out or change \
+             where you receive security notifications, click here. Thanks, The Microsoft account team",
+        ),
+        (
+            "Microsoft account team",
+            "Microsoft account security info was added",
+            "The following security info was recently added to the Microsoft account ja**a@outlook.com: \
+             Phone number +81 90-1234-5678 (masked) If this was you, then you can safely ignore this email. \
+             If this wasn't you, a malicious user has access to your account.",
+        ),
+        (
+            "Microsoft アカウント チーム",
+            "Microsoft アカウントのセキュリティ コード",
+            "Microsoft アカウント ja**a@outlook.com に対して次のセキュリティ コードを使用してください。\
+             セキュリティ コード: 739201 このコードに心当たりがない場合は、このメールを無視してください。\
+             このコードは誰とも共有しないでください。ありがとうございました。Microsoft アカウント チーム",
+        ),
+        (
+            "Equipo de cuentas Microsoft",
+            "Código de seguridad de la cuenta Microsoft",
+            "Usa el siguiente código de seguridad para la cuenta Microsoft ja**a@outlook.com. Código de \
+             seguridad: 918273. Si no has solicitado este código, puedes ignorar este correo electrónico. \
+             Gracias, El equipo de cuentas Microsoft",
+        ),
+        (
+            "Microsoft 帐户团队",
+            "Microsoft 帐户安全代码",
+            "请将以下安全代码用于 Microsoft 帐户 ja**a@outlook.com。安全代码: 556677 如果你未请求此代码，可以放心地忽略这封电子邮件。\
+             谢谢！Microsoft 帐户团队",
+        ),
+        (
+            "Microsoft on behalf of Contoso",
+            "Contoso account email verification code",
+            "Verify your email address. Thanks for verifying your a@contoso.com account! Your code is: 12345678 \
+             Sincerely, Contoso",
+        ),
+    ];
+    for (name, subject, body) in cases {
+        let mut input = mail(subject, body);
+        input.sender_name = name.to_string();
+        if name.contains("on behalf of") {
+            input.sender_address = "msonlineservicesteam@microsoftonline.com".into();
+        }
+        let v = analyze(&input);
+        assert_ne!(v.claim, codeguard::Claim::None, "{subject}");
+        assert!(v.code.is_some() || !subject.contains("code"), "{subject}: no code read");
+        let bad: Vec<_> = v
+            .reasons
+            .iter()
+            .filter(|r| {
+                r.id.starts_with("content.")
+                    && r.severity >= Severity::Info
+                    && r.id != "content.microsoft_claim"
+            })
+            .collect();
+        assert!(bad.is_empty(), "{subject}: {bad:?}");
+    }
+}
