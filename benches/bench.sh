@@ -8,6 +8,8 @@
 # 2. native analysis time per message over the corpus: median / p90 / p99 / max
 # 3. the shipped wasm (dist/extension/pkg) in node: the hostile set, then the corpus
 # 4. the shipped .wasm size, raw and gzipped
+# 5. SpamAssassin (spamd on loopback) against codeguard on the labelled corpus
+#    (benches/spamassassin.sh; skipped when spamassassin/spamc are not installed)
 # Env: RUNS (timings per message, default 5), CLI (a prebuilt codeguard binary).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,5 +44,12 @@ if [ -f "$PKG/codeguard_bg.wasm" ] && command -v node >/dev/null 2>&1; then
   awk -v r="$raw" -v g="$gz" 'BEGIN { printf "\n== shipped .wasm size: %d bytes raw (%.1f KiB), %d bytes gzip -9 (%.1f KiB); target <= 250 KB gzipped\n", r, r / 1024, g, g / 1024 }'
 else
   echo "   no $PKG/codeguard_bg.wasm (run ./build.sh first) or no node: wasm figures skipped"
+fi
+
+echo
+if [ -n "$CORPUS" ] && [ -f "$CORPUS/index.tsv" ]; then
+  CLI="$CLI" benches/spamassassin.sh "$CORPUS" || status=$?
+else
+  echo "(no labelled corpus: SpamAssassin comparison skipped)"
 fi
 exit $status
