@@ -227,6 +227,14 @@ mod hidden_microsoft_text {
     }
 
     #[test]
+    fn preheader_repeating_the_visible_text_is_not() {
+        let html = "<div style=\"display:none\">Microsoft account security code</div>\
+                    <p>Microsoft account security code</p><p>Security code: 482913</p>";
+        let v = analyze_eml(&eml(html)).expect("reads");
+        assert!(!has(&v, "content.hidden_microsoft_text"), "{:?}", v.reasons);
+    }
+
+    #[test]
     fn hidden_unrelated_text_is_not() {
         let html = "<p>Security code: 482913</p><div style=\"display:none\">lorem ipsum dolor sit amet</div>";
         let v = analyze_eml(&eml(html)).expect("reads");

@@ -32,7 +32,7 @@ pub fn check(ctx: &Context, out: &mut Findings) {
     device_code(ctx, out);
     urgency(&fields, out);
     attachments(ctx, out);
-    hidden_text(ctx, out);
+    hidden_text(ctx, &fields, out);
     code_format(ctx, out);
     tenant_scam(ctx, out);
     if ctx.claim.body_cut {
@@ -295,28 +295,39 @@ fn attachments(ctx: &Context, out: &mut Findings) {
     }
 }
 
-/// Text styled invisible that copies Microsoft's wording (filler to fool filters).
-fn hidden_text(ctx: &Context, out: &mut Findings) {
+/// Text styled invisible that copies Microsoft's wording the reader does not see
+/// (filler to fool filters). Hidden text that repeats the visible wording is a preheader,
+/// which genuine mail has too, so it does not count.
+fn hidden_text(ctx: &Context, fields: &Fields, out: &mut Findings) {
     let Some(raw) = ctx.raw else { return };
     if raw.hidden_text.trim().is_empty() {
         return;
     }
     let w = words();
-    let folded = claim::fold(&raw.hidden_text, true);
-    let found = w
-        .templates
-        .first_in_folded(&folded)
-        .or_else(|| w.subjects.first_in_folded(&folded))
-        .or_else(|| w.teams.first_in_folded(&folded))
-        .or_else(|| w.account.first_in_folded(&folded))
-        .or_else(|| w.microsoft.first_in_folded(&folded).and_then(|_| w.labels.first_in_folded(&folded)));
-    if let Some((_, start, end)) = found {
+    let hidden = claim::fold(&raw.hidden_text, true);
+    let visible = &fields.body.folded;
+    let names_microsoft = w.microsoft.first_in_folded(&hidden).is_some();
+    let tables: [(&Table<&'static str>, bool); 5] = [
+        (&w.templates, true),
+        (&w.subjects, true),
+        (&w.teams, true),
+        (&w.account, true),
+        (&w.labels, names_microsoft),
+    ];
+    let found = tables.iter().filter(|(_, applies)| *applies).find_map(|(table, _)| {
+        table.entries.iter().filter(|(p, _)| p.may_match(&hidden)).find_map(|(pattern, _)| {
+            let (start, end) = pattern.find(&hidden.text)?;
+            let also_visible = pattern.may_match(visible) && pattern.find(&visible.text).is_some();
+            (!also_visible).then_some((start, end))
+        })
+    });
+    if let Some((start, end)) = found {
         out.add(
             "content.hidden_microsoft_text",
             Severity::Warning,
             "The message hides text from the reader that copies Microsoft's wording, a trick to get past \
              mail filters.",
-            evidence(EvidenceSource::Body, "hidden text", folded.original(start, end)),
+            evidence(EvidenceSource::Body, "hidden text", hidden.original(start, end)),
         );
     }
 }
