@@ -258,3 +258,20 @@ fn ukrainian_single_use_code() {
 fn ukrainian_other_code_is_not_a_claim() {
     not_claim("Банк", "x@bank.test", "Одноразовий код", "Одноразовий код: 303404");
 }
+
+#[test]
+fn japanese_new_app_and_single_use_subjects() {
+    let c = claim(
+        "Microsoft アカウント チーム",
+        "新しいアプリが Microsoft アカウントに接続されました",
+        "Contoso Mail",
+    );
+    assert_eq!(c.kind, Claim::OtherAccountAlert);
+    assert_eq!(c.language, Some("ja"));
+    let c = claim(
+        "Microsoft アカウント チーム",
+        "Microsoft アカウントのワンタイム コード",
+        "ワンタイム コード: 208811",
+    );
+    assert_code(&c, Claim::SingleUseCode, "208811", "ja");
+}

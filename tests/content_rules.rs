@@ -484,3 +484,13 @@ fn genuine_templates_in_several_languages_raise_no_content_warning() {
         assert!(bad.is_empty(), "{subject}: {bad:?}");
     }
 }
+
+#[test]
+fn reference_codes_in_other_notices_are_not_judged_as_security_codes() {
+    let mut input =
+        mail("Your Microsoft account: new terms", "Please review the new terms. Reference code: AB12CD");
+    input.sender_name = "Microsoft".into();
+    let v = analyze(&input);
+    assert_eq!(v.claim, codeguard::Claim::OtherAccountAlert);
+    assert!(!has(&v, "content.code_format"), "{:?}", v.reasons);
+}

@@ -337,7 +337,9 @@ fn hidden_text(ctx: &Context, fields: &Fields, out: &mut Findings) {
 fn code_format(ctx: &Context, out: &mut Findings) {
     let Some(code) = &ctx.claim.code else { return };
     let Some(ev) = ctx.claim.code_evidence.clone() else { return };
-    if ctx.claim.device_login.is_some() {
+    // Only a code mail's code: a reference or promotion code in another notice is not
+    // a security code, and a device-login lure is reported as such.
+    if ctx.claim.device_login.is_some() || !ctx.claim.kind.is_code() {
         return;
     }
     let len = code.chars().filter(char::is_ascii_alphanumeric).count();

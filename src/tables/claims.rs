@@ -195,6 +195,8 @@ pub const SUBJECTS: &[KindPhrase] = &[
     k("ja", OTHER, "microsoft アカウントのセキュリティ アラート"),
     k("ja", OTHER, "microsoft アカウントのセキュリティ情報が追加されました"),
     k("ja", OTHER, "microsoft アカウントのセキュリティ情報の確認"),
+    k("ja", OTHER, "新しいアプリが microsoft アカウントに接続されました"),
+    k("ja", SINGLE, "microsoft アカウントのワンタイム コード"),
     // [docs] de.
     k("de", CODE, "sicherheitscode für das microsoft konto"),
     k("de", RESET, "zurücksetzung des kennworts für das microsoft konto"),
