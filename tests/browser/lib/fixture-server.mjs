@@ -21,10 +21,12 @@ export const MAIL_HOSTS = [GMAIL_HOST, ...OUTLOOK_HOSTS];
 
 // Hosts served with a strict CSP: nonce/self scripts only, no 'unsafe-eval' / 'wasm-unsafe-eval'.
 // Chromium then refuses to compile wasm in the content script there, so the extension must fall
-// back to its background. Gmail also requires Trusted Types (it does since 2024).
+// back to its background. Gmail also requires Trusted Types (it does since 2024) and, like Google,
+// gets CSP violation reports at /cspreport: a refused wasm compile in the content script makes
+// the browser POST one there (the privacy test counts them).
 export const STRICT_CSP = {
   'mail.google.com': (nonce) =>
-    `script-src 'self' 'nonce-${nonce}'; object-src 'none'; base-uri 'self'; require-trusted-types-for 'script'`,
+    `script-src 'self' 'nonce-${nonce}'; object-src 'none'; base-uri 'self'; require-trusted-types-for 'script'; report-uri /cspreport`,
   'outlook.office365.com': (nonce) => `script-src 'self' 'nonce-${nonce}'; object-src 'none'; base-uri 'self'`,
 };
 
@@ -75,7 +77,7 @@ export async function startFixtureServer({ port = 0 } = {}) {
     const host = String(req.headers.host || '').replace(/:\d+$/, '').toLowerCase();
     const url = new URL(req.url, `https://${host || 'invalid'}`);
     const entry = {
-      time: Date.now(), host, method: req.method, path: url.pathname + url.search,
+      time: Date.now(), host, method: req.method, path: url.pathname + url.search, body: null,
       site: req.headers['sec-fetch-site'] || null, mode: req.headers['sec-fetch-mode'] || null,
       dest: req.headers['sec-fetch-dest'] || null, origin: req.headers.origin || null, status: 0,
     };
@@ -85,6 +87,15 @@ export async function startFixtureServer({ port = 0 } = {}) {
       res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
       res.end(body);
     };
+    if (req.method === 'POST' && url.pathname === '/cspreport' && host === GMAIL_HOST) {
+      const chunks = [];
+      req.on('data', (c) => { if (chunks.length < 64) chunks.push(c); });
+      req.on('end', () => {
+        entry.body = Buffer.concat(chunks).toString('utf8').slice(0, 4000);
+        send(204, 'text/plain', '');
+      });
+      return;
+    }
     try {
       route(host, url, req, send);
     } catch (e) {
