@@ -13,7 +13,9 @@ set -euo pipefail
 
 cd "$(dirname "$0")"
 ROOT="$PWD"
-export PATH="$HOME/.cargo/bin:$PATH"
+# CI may start us with a bare environment: make sure HOME (cargo, npm, browsers) is set.
+export HOME="${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export DEBIAN_FRONTEND=noninteractive
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
@@ -119,8 +121,9 @@ ensure_browsers() {
   # lets the screenshots show Japanese instead of empty boxes.
   apt_install chromium chromium-l10n firefox-esr firefox-esr-l10n-ja fonts-ipafont-gothic openssl ca-certificates
   if ! command -v geckodriver >/dev/null 2>&1; then
-    log "cargo install geckodriver (takes ~2 min)"
-    cargo install geckodriver
+    # Pinned: the version known to drive Firefox ESR here (a newer one may want a newer Rust).
+    log "cargo install geckodriver --version 0.37.1 (takes ~2 min)"
+    cargo install geckodriver --version 0.37.1
   fi
 }
 
