@@ -47,3 +47,17 @@ fn a_forged_pass_below_the_receivers_fail_is_dangerous() {
     assert_eq!(lvl, Level::Dangerous, "{ids:?}");
     assert!(ids.contains(&"auth.failed".to_string()));
 }
+
+/// Microsoft's own notices can carry a deadline; proven ones stay genuine, unproven ones do not.
+#[test]
+fn a_deadline_in_authenticated_microsoft_mail_does_not_cast_doubt() {
+    let body = BODY.replace(
+        "Security code: 482913",
+        "Security code: 482913. Sign in within 48 hours or your account will be closed.",
+    );
+    let (lvl, ids) = level(&format!("Received: from edge by mx\r\n{PASS}{DKIM}{HEAD}{body}"));
+    assert_eq!(lvl, Level::Genuine, "{ids:?}");
+    assert!(ids.contains(&"content.urgency".to_string()), "the deadline is still shown: {ids:?}");
+    let (lvl, ids) = level(&format!("{DKIM}{HEAD}{body}"));
+    assert_eq!(lvl, Level::Suspicious, "{ids:?}");
+}

@@ -249,13 +249,16 @@ fn device_code(ctx: &Context, out: &mut Findings) {
     }
 }
 
-/// Urgency and threats against the account.
+/// Urgency and threats against the account. From a sender that authentication proves
+/// is Microsoft, a deadline is Microsoft's own (inactivity closure notices): worth
+/// showing, not a reason to doubt the mail. Everything that asks for something stays.
 fn urgency(fields: &Fields, out: &mut Findings) {
     let w = words();
+    let severity = if out.has("auth.microsoft_verified") { Severity::Info } else { Severity::Warning };
     for ev in unnegated(&w.urgency, &fields.all(), MAX_HITS) {
         out.add(
             "content.urgency",
-            Severity::Warning,
+            severity,
             "The message pressures you with a deadline or a threat to the account. Genuine Microsoft \
              code mail says you can safely ignore it.",
             ev,

@@ -13,10 +13,11 @@ pub fn run_all(ctx: &Context, out: &mut Findings) {
     if ctx.claim.kind == crate::model::Claim::None {
         return;
     }
+    // Authentication first: the content rules weigh tone differently once Microsoft is proven.
+    auth::check(ctx, out);
     sender::check(ctx, out);
     links::check(ctx, out);
     content::check(ctx, out);
-    auth::check(ctx, out);
     limits(ctx, out);
 }
 
