@@ -10,7 +10,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex_lite::Regex;
 
 use crate::claim::{self, Field, Fields, Table};
 use crate::findings::{evidence, Context, Findings};
