@@ -126,7 +126,17 @@ pub fn fold(source: &str, skip_addresses: bool) -> Folded<'_> {
     let mut space_at = 0;
     let mut last: Option<char> = None;
 
-    for (at, raw) in source.char_indices() {
+    let bytes = source.as_bytes();
+    let mut next = 0;
+    while next < bytes.len() {
+        let at = next;
+        let b = bytes[at];
+        let raw = if b.is_ascii() {
+            b as char
+        } else {
+            source.get(at..).and_then(|r| r.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER)
+        };
+        next += raw.len_utf8();
         while skip_iter.peek().is_some_and(|&&(_, end)| end <= at) {
             skip_iter.next();
         }
@@ -135,6 +145,29 @@ pub fn fold(source: &str, skip_addresses: bool) -> Folded<'_> {
                 pending_space = true;
                 space_at = at;
             }
+            continue;
+        }
+        if b.is_ascii() {
+            // The common case, with the same outcome as the general path below: ASCII is
+            // never ignorable, confusable or wide, and lower-cases to one ASCII char.
+            if is_ascii_separator(b) {
+                if !pending_space {
+                    pending_space = true;
+                    space_at = at;
+                }
+                continue;
+            }
+            let lc = b.to_ascii_lowercase();
+            if pending_space {
+                pending_space = false;
+                if last.is_some_and(|p| !is_wide(p)) {
+                    text.push(' ');
+                    map.push(space_at as u32);
+                }
+            }
+            text.push(lc as char);
+            map.push(at as u32);
+            last = Some(lc as char);
             continue;
         }
         if is_ignorable(raw) {
@@ -350,6 +383,45 @@ fn is_separator(c: char) -> bool {
                 | '；'
         )
         || ('\u{2010}'..='\u{2015}').contains(&c)
+}
+
+/// [`is_separator`] for an ASCII byte.
+fn is_ascii_separator(b: u8) -> bool {
+    matches!(
+        b,
+        b' ' | b'\t'
+            | b'\n'
+            | b'\x0b'
+            | b'\x0c'
+            | b'\r'
+            | b'-'
+            | b'_'
+            | b'.'
+            | b','
+            | b';'
+            | b'/'
+            | b'\\'
+            | b'|'
+            | b'*'
+            | b'"'
+            | b'\''
+            | b'`'
+            | b'('
+            | b')'
+            | b'['
+            | b']'
+            | b'{'
+            | b'}'
+            | b'<'
+            | b'>'
+            | b'!'
+            | b'?'
+            | b'#'
+            | b'+'
+            | b'='
+            | b'~'
+            | b'^'
+    )
 }
 
 /// Scripts written without spaces between words (or whose spacing varies): no space is
@@ -823,9 +895,12 @@ fn file_share(fields: &Fields) -> Option<Vec<Evidence>> {
 /// The device-login address, in the body text or a link.
 fn device_login(input: &MessageInput) -> Option<Evidence> {
     let body = cut(&input.body_text, MAX_TEXT_BYTES);
-    for needle in t::DEVICE_LOGIN {
-        if let Some(at) = find_ascii_ci(body, needle) {
-            return Some(evidence(EvidenceSource::Body, "body", &body[at..at + needle.len()]));
+    // Every device-login address holds "device": most bodies are ruled out in one pass.
+    if find_ascii_ci(body, "device").is_some() {
+        for needle in t::DEVICE_LOGIN {
+            if let Some(at) = find_ascii_ci(body, needle) {
+                return Some(evidence(EvidenceSource::Body, "body", &body[at..at + needle.len()]));
+            }
         }
     }
     for link in input.links.iter().take(crate::html::MAX_LINKS) {
@@ -898,12 +973,48 @@ fn percent_decode(s: &str) -> String {
 }
 
 /// Finds an ASCII needle in `hay`, ignoring ASCII case.
+///
+/// The needle's first byte is looked for eight bytes at a time (both cases at once), and
+/// only where it occurs is the rest compared: linear in practice, not O(n·m) per needle.
 pub fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    if n.is_empty() || n.len() > h.len() {
-        return None;
+    find_bytes_ci(hay.as_bytes(), needle.as_bytes())
+}
+
+/// [`find_ascii_ci`] over bytes.
+pub fn find_bytes_ci(h: &[u8], n: &[u8]) -> Option<usize> {
+    let (&first, rest) = n.split_first()?;
+    let last_start = h.len().checked_sub(n.len())?;
+    let mut from = 0;
+    while from <= last_start {
+        let at = from + find_byte_ci(h.get(from..=last_start)?, first)?;
+        if h.get(at + 1..at + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(rest)) {
+            return Some(at);
+        }
+        from = at + 1;
     }
-    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+    None
+}
+
+/// The first position of `b` in `h`, ignoring ASCII case (a word-at-a-time scan).
+pub fn find_byte_ci(h: &[u8], b: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let (lower, upper) = (b.to_ascii_lowercase(), b.to_ascii_uppercase());
+    let (a, z) = (ONES * u64::from(lower), ONES * u64::from(upper));
+    // Whether any byte of `x` is zero (exact: no false alarms on the question "any?").
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    let mut chunks = h.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        if zero(w ^ a) || zero(w ^ z) {
+            return chunk.iter().position(|&c| c == lower || c == upper).map(|p| base + p);
+        }
+        base += 8;
+    }
+    chunks.remainder().iter().position(|&c| c == lower || c == upper).map(|p| base + p)
 }
 
 /// A code found after a label.
@@ -1080,5 +1191,67 @@ fn read_code(s: &str, letters_ok: bool) -> Option<(String, usize)> {
         Some((code.trim_end_matches('-').to_string(), end))
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn naive(hay: &str, needle: &str) -> Option<usize> {
+        let (h, n) = (hay.as_bytes(), needle.as_bytes());
+        if n.is_empty() || n.len() > h.len() {
+            return None;
+        }
+        (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+    }
+
+    #[test]
+    fn fast_search_agrees_with_the_naive_one() {
+        let hays = [
+            "",
+            "d",
+            "Device",
+            "xxxxxxxxDEVICELOGINxx",
+            "aka.ms/DeviceLogin and microsoft.com/devicelogin",
+            "ééé%3C%3c€€ device dévice",
+            "0123456789abcdefdevice",
+            "devic",
+            "Sign in at https://MICROSOFT.COM/DEVICELOGIN now",
+        ];
+        let needles =
+            ["device", "d", "%3c", "microsoft.com/devicelogin", "ce", "é", "zz", "0123456789abcdefdevice"];
+        for hay in hays {
+            for needle in needles {
+                assert_eq!(find_ascii_ci(hay, needle), naive(hay, needle), "{hay:?} {needle:?}");
+            }
+        }
+        // Every offset and length of a longer text.
+        let text = "The quick brown Fox jumps over the lazy dog; FOX fox fOx. Ünïcödé fox";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                if let Some(needle) = text.get(start..end).filter(|n| n.is_ascii()) {
+                    assert_eq!(find_ascii_ci(text, needle), naive(text, needle));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_with_the_general_rules() {
+        for b in 0u8..0x80 {
+            let c = b as char;
+            assert_eq!(is_ascii_separator(b), is_separator(c), "{c:?}");
+            assert!(!is_ignorable(c) && !is_wide(c));
+            assert_eq!(width_fold(confusable(c)), c);
+            let lower: Vec<char> = c.to_lowercase().map(confusable).collect();
+            assert_eq!(lower, vec![b.to_ascii_lowercase() as char]);
+        }
+    }
+
+    #[test]
+    fn every_device_login_address_holds_device() {
+        // `device_login` rules a body out by the word "device" before the full search.
+        assert!(t::DEVICE_LOGIN.iter().all(|n| find_ascii_ci(n, "device").is_some()));
     }
 }
