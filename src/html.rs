@@ -313,11 +313,10 @@ fn is_block(name: &str) -> bool {
 
 /// Finds `needle` (ASCII) in `hay`, ignoring ASCII case.
 fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    if n.len() > h.len() {
-        return None;
+    if needle.is_empty() {
+        return Some(0);
     }
-    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+    crate::claim::find_ascii_ci(hay, needle)
 }
 
 /// Appends `raw` with the common character references decoded.
@@ -365,17 +364,42 @@ fn entity(name: &str) -> Option<char> {
 }
 
 /// Collapses runs of white space (keeping single line breaks) and trims.
+///
+/// One pass: the words (runs of non-white-space) in order, joined by a line break where
+/// the white space between them held one and by a space otherwise.
 fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
-        let words: Vec<&str> = line.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect();
-        if words.is_empty() {
-            continue;
-        }
+    let mut word_start: Option<usize> = None;
+    let mut newline = false;
+    let push_word = |out: &mut String, word: &str, newline: &mut bool| {
         if !out.is_empty() {
-            out.push('\n');
+            out.push(if *newline { '\n' } else { ' ' });
         }
-        out.push_str(&words.join(" "));
+        out.push_str(word);
+        *newline = false;
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (white, len) = if b.is_ascii() {
+            (matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'), 1)
+        } else {
+            let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or('\u{fffd}');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if white {
+            if let Some(start) = word_start.take() {
+                push_word(&mut out, text.get(start..i).unwrap_or_default(), &mut newline);
+            }
+            newline |= b == b'\n';
+        } else if word_start.is_none() {
+            word_start = Some(i);
+        }
+        i += len;
+    }
+    if let Some(start) = word_start {
+        push_word(&mut out, text.get(start..).unwrap_or_default(), &mut newline);
     }
     out
 }
@@ -409,6 +433,34 @@ mod tests {
             let _ = scan(html);
         }
         assert_eq!(scan("<a href=x>t").links, vec![("t".to_string(), "x".to_string())]);
+    }
+
+    #[test]
+    fn tidy_keeps_single_line_breaks_between_words() {
+        fn lines_way(text: &str) -> String {
+            let mut out = String::new();
+            for line in text.lines() {
+                let words: Vec<&str> = line.split(char::is_whitespace).filter(|w| !w.is_empty()).collect();
+                if words.is_empty() {
+                    continue;
+                }
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str(&words.join(" "));
+            }
+            out
+        }
+        for text in [
+            "",
+            "  ",
+            "a",
+            " a  b \n\n c\r\n d\re\u{a0}f\u{2028}g\u{3000}h \x0b\x0ci\n",
+            "\n\n x \t\n",
+            "één  twee\u{85}drie\n\u{200b}vier",
+        ] {
+            assert_eq!(tidy(text), lines_way(text), "{text:?}");
+        }
     }
 
     #[test]

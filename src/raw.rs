@@ -218,7 +218,21 @@ fn first_mailbox(address: Option<&Address>) -> (String, String) {
 
 /// Joins folded header lines and trims, so rules read one line.
 fn unfold(value: &str) -> String {
-    value.split(['\r', '\n']).map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(value.len());
+    let mut start = 0;
+    // CR and LF are ASCII, so the positions around them are char boundaries.
+    for piece in value.as_bytes().split(|&b| b == b'\r' || b == b'\n') {
+        let line = value.get(start..start + piece.len()).unwrap_or_default().trim();
+        start += piece.len() + 1;
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
