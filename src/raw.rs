@@ -4,7 +4,9 @@
 
 use std::fmt;
 
-use mail_parser::{Address, MessageParser, MimeHeaders};
+use std::sync::OnceLock;
+
+use mail_parser::{Address, HeaderName, MessageParser, MimeHeaders};
 
 use crate::html;
 use crate::model::{LinkInput, MessageInput, Site};
@@ -75,7 +77,7 @@ pub fn read(bytes: &[u8]) -> Result<(MessageInput, RawFacts), ReadError> {
     }
     let truncated = bytes.len() > MAX_SOURCE_BYTES;
     let bytes = &bytes[..bytes.len().min(MAX_SOURCE_BYTES)];
-    let message = MessageParser::default().parse(bytes).ok_or(ReadError::NotAMessage)?;
+    let message = parser().parse(bytes).ok_or(ReadError::NotAMessage)?;
     if message.headers().is_empty() || message.from().is_none() && message.subject().is_none() {
         return Err(ReadError::NotAMessage);
     }
@@ -127,7 +129,7 @@ pub fn read(bytes: &[u8]) -> Result<(MessageInput, RawFacts), ReadError> {
 pub fn read_facts(bytes: &[u8]) -> RawFacts {
     let truncated = bytes.len() > MAX_SOURCE_BYTES;
     let bytes = &bytes[..bytes.len().min(MAX_SOURCE_BYTES)];
-    match MessageParser::default().parse(bytes) {
+    match parser().parse(bytes) {
         Some(message) => {
             let (mut facts, _) = facts_from(&message);
             facts.truncated |= truncated;
@@ -135,6 +137,22 @@ pub fn read_facts(bytes: &[u8]) -> RawFacts {
         }
         None => RawFacts { truncated, ..RawFacts::default() },
     }
+}
+
+/// The parser, told to decode only the headers read through it: the MIME headers (for
+/// the parts), From, Subject and Date. Every other header is skipped to its end; its
+/// value is read from the source ([`mail_parser::Message::headers_raw`]), so nothing is
+/// lost, but Received, Message-ID, List-* and the rest are not parsed for nothing.
+fn parser() -> &'static MessageParser {
+    static PARSER: OnceLock<MessageParser> = OnceLock::new();
+    PARSER.get_or_init(|| {
+        MessageParser::new()
+            .with_mime_headers()
+            .header_address(HeaderName::From)
+            .header_text(HeaderName::Subject)
+            .header_date(HeaderName::Date)
+            .default_header_ignore()
+    })
 }
 
 /// The raw-only facts, and the scan of the HTML body they came from.
