@@ -118,109 +118,165 @@ impl<'a> Folded<'a> {
 pub fn fold(source: &str, skip_addresses: bool) -> Folded<'_> {
     let source = cut(source, MAX_TEXT_BYTES);
     let skipped = if skip_addresses { address_tokens(source) } else { Vec::new() };
-    let mut skip_iter = skipped.iter().peekable();
-    let mut text = String::with_capacity(source.len());
-    let mut map: Vec<u32> = Vec::with_capacity(source.len());
-    let mut pending_space = false;
-    // Where the pending run of separators began: the folded space points there.
-    let mut space_at = 0;
-    let mut last: Option<char> = None;
+    let mut ranges = skipped.iter().copied();
+    let mut skip = ranges.next();
+    let mut f = Folder {
+        text: String::with_capacity(source.len()),
+        map: Vec::with_capacity(source.len()),
+        words: Vec::new(),
+        word: None,
+        has_wide: false,
+        last: None,
+        pending_space: false,
+        space_at: 0,
+    };
 
     let bytes = source.as_bytes();
     let mut next = 0;
     while next < bytes.len() {
         let at = next;
-        let b = bytes[at];
-        let raw = if b.is_ascii() {
-            b as char
-        } else {
-            source.get(at..).and_then(|r| r.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER)
-        };
-        next += raw.len_utf8();
-        while skip_iter.peek().is_some_and(|&&(_, end)| end <= at) {
-            skip_iter.next();
+        while skip.is_some_and(|(_, end)| end <= at) {
+            skip = ranges.next();
         }
-        if skip_iter.peek().is_some_and(|&&(start, end)| start <= at && at < end) {
-            if !pending_space {
-                pending_space = true;
-                space_at = at;
+        // A skipped token reads as one separator; plain text runs up to the next one.
+        let limit = match skip {
+            Some((start, end)) if start <= at => {
+                f.separator(at);
+                next = end;
+                continue;
             }
-            continue;
-        }
+            Some((start, _)) => start,
+            None => bytes.len(),
+        };
+        let b = bytes[at];
         if b.is_ascii() {
             // The common case, with the same outcome as the general path below: ASCII is
             // never ignorable, confusable or wide, and lower-cases to one ASCII char.
             if is_ascii_separator(b) {
-                if !pending_space {
-                    pending_space = true;
-                    space_at = at;
-                }
+                f.separator(at);
+                next += 1;
                 continue;
             }
-            let lc = b.to_ascii_lowercase();
-            if pending_space {
-                pending_space = false;
-                if last.is_some_and(|p| !is_wide(p)) {
-                    text.push(' ');
-                    map.push(space_at as u32);
-                }
+            let mut end = at + 1;
+            while end < limit && bytes[end].is_ascii() && !is_ascii_separator(bytes[end]) {
+                end += 1;
             }
-            text.push(lc as char);
-            map.push(at as u32);
-            last = Some(lc as char);
+            f.push_ascii(source.get(at..end).unwrap_or_default(), at);
+            next = end;
             continue;
         }
+        let raw = source.get(at..).and_then(|r| r.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
+        next += raw.len_utf8();
         if is_ignorable(raw) {
             continue;
         }
         let c = width_fold(confusable(raw));
         if is_separator(c) {
-            if !pending_space {
-                pending_space = true;
-                space_at = at;
-            }
+            f.separator(at);
             continue;
         }
         for lc in c.to_lowercase() {
-            let lc = confusable(lc);
-            if pending_space {
-                pending_space = false;
-                if last.is_some_and(|p| !is_wide(p) && !is_wide(lc)) {
-                    text.push(' ');
-                    map.push(space_at as u32);
-                }
-            }
-            let before = text.len();
-            text.push(lc);
-            map.extend(std::iter::repeat_n(at as u32, text.len() - before));
-            last = Some(lc);
+            f.push_char(confusable(lc), at);
         }
     }
-    let (words, has_wide) = word_set(&text);
+    f.end_word();
+    let Folder { text, map, mut words, has_wide, .. } = f;
+    words.sort_unstable();
+    words.dedup();
     Folded { source, text, map, words, has_wide }
 }
 
-/// The hashes of the words of a folded text, and whether it holds wide-script chars.
-/// Sorted and deduplicated, for a binary search (no hasher state needed in wasm).
-fn word_set(text: &str) -> (Vec<u64>, bool) {
-    let mut words = Vec::new();
-    let mut has_wide = false;
-    for word in text.split(|c: char| {
-        has_wide |= is_wide(c);
-        !is_word(c)
-    }) {
-        if !word.is_empty() {
-            words.push(word_hash(word));
+/// The folded text as it is written, with its word hashes (runs of [`is_word`] chars)
+/// taken on the way: sorted and deduplicated at the end, for a binary search (no hasher
+/// state needed in wasm).
+struct Folder {
+    text: String,
+    map: Vec<u32>,
+    words: Vec<u64>,
+    /// The hash of the word being written, if the last char written is a word char.
+    word: Option<u64>,
+    has_wide: bool,
+    last: Option<char>,
+    pending_space: bool,
+    /// Where the pending run of separators began: the folded space points there.
+    space_at: usize,
+}
+
+impl Folder {
+    fn separator(&mut self, at: usize) {
+        if !self.pending_space {
+            self.pending_space = true;
+            self.space_at = at;
         }
     }
-    words.sort_unstable();
-    words.dedup();
-    (words, has_wide)
+
+    fn end_word(&mut self) {
+        if let Some(h) = self.word.take() {
+            self.words.push(h);
+        }
+    }
+
+    /// The pending separators become one space, except next to wide-script chars.
+    fn space_before(&mut self, next_wide: bool) {
+        if self.pending_space {
+            self.pending_space = false;
+            if self.last.is_some_and(|p| !is_wide(p) && !next_wide) {
+                self.text.push(' ');
+                self.map.push(self.space_at as u32);
+                self.end_word();
+            }
+        }
+    }
+
+    /// A folded char that came from the source char at `at`.
+    fn push_char(&mut self, c: char, at: usize) {
+        let wide = is_wide(c);
+        self.space_before(wide);
+        let mut buf = [0u8; 4];
+        let encoded = c.encode_utf8(&mut buf);
+        self.text.push_str(encoded);
+        self.map.extend(std::iter::repeat_n(at as u32, encoded.len()));
+        self.has_wide |= wide;
+        if is_word(c) {
+            let h = self.word.unwrap_or(FNV_OFFSET);
+            self.word = Some(encoded.bytes().fold(h, fnv_step));
+        } else {
+            self.end_word();
+        }
+        self.last = Some(c);
+    }
+
+    /// A run of ASCII chars that are not separators, starting at `at` of the source.
+    fn push_ascii(&mut self, run: &str, at: usize) {
+        let Some(&last) = run.as_bytes().last() else { return };
+        self.space_before(false);
+        let from = self.text.len();
+        self.text.push_str(run);
+        if let Some(written) = self.text.get_mut(from..) {
+            written.make_ascii_lowercase();
+        }
+        self.map.extend((at..at + run.len()).map(|o| o as u32));
+        for b in run.bytes() {
+            if b.is_ascii_alphanumeric() {
+                let h = self.word.unwrap_or(FNV_OFFSET);
+                self.word = Some(fnv_step(h, b.to_ascii_lowercase()));
+            } else {
+                self.end_word();
+            }
+        }
+        self.last = Some(last.to_ascii_lowercase() as char);
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// FNV-1a: a cheap hash for the word set.
 fn word_hash(word: &str) -> u64 {
-    word.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    word.bytes().fold(FNV_OFFSET, fnv_step)
 }
 
 /// Byte ranges of whitespace-separated tokens that are URLs or e-mail addresses.
@@ -228,14 +284,38 @@ fn address_tokens(source: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
     let flush = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
-        let token = &source[s..e];
-        let lower_www = token.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
-        if token.contains("://") || token.contains('@') || lower_www {
+        let token = source.as_bytes().get(s..e).unwrap_or_default();
+        let lower_www = token.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"www."));
+        let scheme = token.windows(3).any(|w| w == b"://");
+        if lower_www || token.contains(&b'@') || scheme {
             out.push((s, e));
         }
     };
-    for (at, c) in source.char_indices() {
-        let split = c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '"' | '[' | ']');
+    let bytes = source.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        let (split, len) = if b.is_ascii() {
+            let split = matches!(
+                b,
+                b' ' | b'\t'
+                    | b'\n'
+                    | b'\x0b'
+                    | b'\x0c'
+                    | b'\r'
+                    | b'<'
+                    | b'>'
+                    | b'('
+                    | b')'
+                    | b'"'
+                    | b'['
+                    | b']'
+            );
+            (split, 1)
+        } else {
+            let c = source.get(at..).and_then(|r| r.chars().next()).unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c.is_whitespace(), c.len_utf8())
+        };
         match (split, start) {
             (true, Some(s)) => {
                 flush(s, at, &mut out);
@@ -244,6 +324,7 @@ fn address_tokens(source: &str) -> Vec<(usize, usize)> {
             (false, None) => start = Some(at),
             _ => {}
         }
+        at += len;
     }
     if let Some(s) = start {
         flush(s, source.len(), &mut out);
@@ -1246,6 +1327,139 @@ mod tests {
             assert_eq!(width_fold(confusable(c)), c);
             let lower: Vec<char> = c.to_lowercase().map(confusable).collect();
             assert_eq!(lower, vec![b.to_ascii_lowercase() as char]);
+        }
+    }
+
+    /// The char-by-char fold this module had before its fast paths, kept as the reference.
+    fn reference_fold(source: &str, skip_addresses: bool) -> (String, Vec<u32>, Vec<u64>, bool) {
+        let source = cut(source, MAX_TEXT_BYTES);
+        let skipped = if skip_addresses { reference_address_tokens(source) } else { Vec::new() };
+        let mut skip_iter = skipped.iter().peekable();
+        let mut text = String::new();
+        let mut map: Vec<u32> = Vec::new();
+        let mut pending_space = false;
+        let mut space_at = 0;
+        let mut last: Option<char> = None;
+        for (at, raw) in source.char_indices() {
+            while skip_iter.peek().is_some_and(|&&(_, end)| end <= at) {
+                skip_iter.next();
+            }
+            if skip_iter.peek().is_some_and(|&&(start, end)| start <= at && at < end) {
+                if !pending_space {
+                    pending_space = true;
+                    space_at = at;
+                }
+                continue;
+            }
+            if is_ignorable(raw) {
+                continue;
+            }
+            let c = width_fold(confusable(raw));
+            if is_separator(c) {
+                if !pending_space {
+                    pending_space = true;
+                    space_at = at;
+                }
+                continue;
+            }
+            for lc in c.to_lowercase() {
+                let lc = confusable(lc);
+                if pending_space {
+                    pending_space = false;
+                    if last.is_some_and(|p| !is_wide(p) && !is_wide(lc)) {
+                        text.push(' ');
+                        map.push(space_at as u32);
+                    }
+                }
+                let before = text.len();
+                text.push(lc);
+                map.extend(std::iter::repeat_n(at as u32, text.len() - before));
+                last = Some(lc);
+            }
+        }
+        let mut words = Vec::new();
+        let mut has_wide = false;
+        for word in text.split(|c: char| {
+            has_wide |= is_wide(c);
+            !is_word(c)
+        }) {
+            if !word.is_empty() {
+                words.push(word_hash(word));
+            }
+        }
+        words.sort_unstable();
+        words.dedup();
+        (text, map, words, has_wide)
+    }
+
+    fn reference_address_tokens(source: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        let flush = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
+            let token = &source[s..e];
+            let lower_www = token.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
+            if token.contains("://") || token.contains('@') || lower_www {
+                out.push((s, e));
+            }
+        };
+        for (at, c) in source.char_indices() {
+            let split = c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '"' | '[' | ']');
+            match (split, start) {
+                (true, Some(s)) => {
+                    flush(s, at, &mut out);
+                    start = None;
+                }
+                (false, None) => start = Some(at),
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            flush(s, source.len(), &mut out);
+        }
+        out
+    }
+
+    fn assert_folds_like_reference(text: &str) {
+        for skip in [false, true] {
+            let f = fold(text, skip);
+            assert_eq!(address_tokens(text), reference_address_tokens(text), "{text:?}");
+            let (t, m, w, wide) = reference_fold(text, skip);
+            assert_eq!((&f.text, &f.map, &f.words, f.has_wide), (&t, &m, &w, wide), "{text:?} skip={skip}");
+        }
+    }
+
+    #[test]
+    fn fold_agrees_with_the_char_by_char_reference() {
+        for text in [
+            "",
+            " ",
+            "Microsoft account security code: 123456",
+            "Mi\u{200b}cro\u{200b}soft  ＡＣＣＯＵＮＴ -- Ѕесurіtу соdе!!",
+            "Visit https://go.microsoft.com/fwlink?x=1 or write to a@b.example (www.Example.com) now",
+            "セキュリティ コード: 123456 です。Microsoft アカウント",
+            "İstanbul ΣΟΦΙΑ ß ﬁ ǅ 𝐌𝐢𝐜𝐫𝐨𝐬𝐨𝐟𝐭 Ⓜⓘⓒⓡⓞ",
+            "a\u{a0}b\u{3000}c\u{2028}d\u{85}e — f – g ‘h’ “i” «j» (k) [l]",
+            "x@y\u{a0}www.z.test\u{2003}http://q a://b <mailto:c@d>",
+            "trailing separators ... ---",
+            "ÉCRIVEZ-NOUS: café, naïve, Ærø; Код безопасности",
+        ] {
+            assert_folds_like_reference(text);
+        }
+        // A pseudo-random walk over a mix of ASCII, separators, invisible, wide and
+        // look-alike characters.
+        let alphabet: Vec<char> =
+            "aZ09 .-@:/_w\t\n<>()\"[]éÉßİΣсМ\u{200b}\u{feff}\u{a0}\u{3000}ｱア漢한ＡⓂ𝐀—·ǅﬁ".chars().collect();
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..2_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 40) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push(alphabet[(state % alphabet.len() as u64) as usize]);
+            }
+            state = state.wrapping_add(1);
+            assert_folds_like_reference(&text);
         }
     }
 
