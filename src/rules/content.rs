@@ -10,8 +10,6 @@
 
 use std::sync::OnceLock;
 
-use regex_lite::Regex;
-
 use crate::claim::{self, Field, Fields, Table};
 use crate::findings::{evidence, Context, Findings};
 use crate::model::{Claim, Evidence, EvidenceSource, Severity};
@@ -165,23 +163,98 @@ fn asks(fields: &Fields, out: &mut Findings) {
     }
 }
 
-fn phone_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?:\+[ \t]?[0-9]{1,3}[ \t.-]?)?(?:\([0-9]{2,4}\)|[0-9]{2,4})[ \t.-]?[0-9]{3,4}[ \t.-]?[0-9]{3,4}")
-            .expect("phone pattern compiles")
-    })
+/// The phone-number shape, matched by hand (no regex engine in the wasm): the leftmost
+/// match, and at that start the first one in the priority order of the regex
+/// `(?:\+[ \t]?[0-9]{1,3}[ \t.-]?)?(?:\([0-9]{2,4}\)|[0-9]{2,4})[ \t.-]?[0-9]{3,4}[ \t.-]?[0-9]{3,4}`
+/// (greedy counts, optional parts tried present first), as a backtracking engine finds it.
+/// Every match starts at an ASCII byte, so byte offsets are char boundaries.
+fn phone_match_at(b: &[u8], start: usize) -> Option<usize> {
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let digits_from = |i: usize, max: usize| (0..max).take_while(|&k| digit(i + k)).count();
+    let sep = |i: usize| b.get(i).is_some_and(|c| matches!(c, b' ' | b'\t' | b'.' | b'-'));
+    // Where an optional separator at `i` lets the next part start: with it, then without.
+    let after_sep = |i: usize| [sep(i).then_some(i + 1), Some(i)];
+
+    // The international prefix, each way it can end (at most 2 x 3 x 2), then no prefix.
+    let mut prefixes = [0usize; 13];
+    let mut n = 0;
+    if b.get(start) == Some(&b'+') {
+        let blank = b.get(start + 1).is_some_and(|c| matches!(c, b' ' | b'\t'));
+        for j in [blank.then_some(start + 2), Some(start + 1)].into_iter().flatten() {
+            for d in (1..=digits_from(j, 3)).rev() {
+                for end in after_sep(j + d).into_iter().flatten() {
+                    prefixes[n] = end;
+                    n += 1;
+                }
+            }
+        }
+    }
+    prefixes[n] = start;
+    n += 1;
+
+    for &p in &prefixes[..n] {
+        // The area part: "(12)" to "(1234)", then 2 to 4 digits, longest first.
+        let mut areas = [0usize; 6];
+        let mut k = 0;
+        if b.get(p) == Some(&b'(') {
+            for d in (2..=digits_from(p + 1, 4)).rev() {
+                if b.get(p + 1 + d) == Some(&b')') {
+                    areas[k] = p + 2 + d;
+                    k += 1;
+                }
+            }
+        }
+        for d in (2..=digits_from(p, 4)).rev() {
+            areas[k] = p + d;
+            k += 1;
+        }
+        for &a in &areas[..k] {
+            for m in after_sep(a).into_iter().flatten() {
+                for d in (3..=digits_from(m, 4)).rev() {
+                    for l in after_sep(m + d).into_iter().flatten() {
+                        let last = digits_from(l, 4);
+                        if last >= 3 {
+                            return Some(l + last);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The non-overlapping phone-shaped matches of `text`, leftmost first, at most `max`.
+fn phone_matches(text: &str, max: usize) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < b.len() && out.len() < max {
+        // A match starts with '+', '(' or a digit.
+        let Some(start) = b[at..].iter().position(|c| matches!(c, b'+' | b'(' | b'0'..=b'9')).map(|p| at + p)
+        else {
+            break;
+        };
+        match phone_match_at(b, start) {
+            Some(end) => {
+                out.push((start, end));
+                at = end;
+            }
+            None => at = start + 1,
+        }
+    }
+    out
 }
 
 /// Phone numbers in `text` (original, not folded): 9–15 digits, not glued to other
 /// digits or letters, not a dotted IP address or a date.
 pub fn phone_numbers(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for m in phone_regex().find_iter(text).take(200) {
-        let s = m.as_str();
-        let digits = s.chars().filter(char::is_ascii_digit).count();
-        let before = text[..m.start()].chars().next_back();
-        let mut after = text[m.end()..].chars();
+    for (start, end) in phone_matches(text, 200) {
+        let s = text.get(start..end).unwrap_or_default();
+        let digits = s.bytes().filter(u8::is_ascii_digit).count();
+        let before = text.get(..start).and_then(|t| t.chars().next_back());
+        let mut after = text.get(end..).unwrap_or_default().chars();
         let next = after.next();
         let glued = before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '/' | ':' | '-'))
             || next.is_some_and(|c| {
@@ -190,7 +263,7 @@ pub fn phone_numbers(text: &str) -> Vec<(usize, usize)> {
             });
         let dotted = s.contains('.') && !s.contains('+');
         if (9..=15).contains(&digits) && !glued && !dotted {
-            out.push((m.start(), m.end()));
+            out.push((start, end));
         }
     }
     out
@@ -420,14 +493,16 @@ pub fn tenant_scam_sign(tenant: &str) -> Option<&'static str> {
     None
 }
 
-/// A currency sign next to a number, or a decimal amount (`49.99`, `1.299,00`).
+/// A currency sign (next to a number or not), or a decimal amount (`49.99`, `1.299,00`:
+/// a digit, `.` or `,`, two digits, then no third digit).
 fn has_money(text: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"[0-9]+[.,][0-9]{2}(?:[^0-9]|$)|[$€£¥₹₿₽][ ]?[0-9]|[0-9][ ]?[$€£¥₹₿₽]")
-            .expect("money pattern")
-    });
-    re.is_match(text) || text.chars().any(|c| t::CURRENCY_SIGNS.contains(&c))
+    if text.chars().any(|c| t::CURRENCY_SIGNS.contains(&c)) {
+        return true;
+    }
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    (1..b.len())
+        .any(|p| matches!(b[p], b'.' | b',') && digit(p - 1) && digit(p + 1) && digit(p + 2) && !digit(p + 3))
 }
 
 /// Look-alike letters inside a word: a capital `I` after a small letter (`PayPaI`),
@@ -447,4 +522,53 @@ fn lookalike_letters(text: &str) -> bool {
         let other = chars.iter().any(|&c| matches!(c as u32, 0x370..=0x4FF));
         capital_i || digit_in_letters || latin && other
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A text, its phone-shaped matches, and whether it holds money.
+    type Case = (&'static str, &'static [(usize, usize)], bool);
+
+    /// Expected values from the regexes these matchers replaced (regex-lite, leftmost-first;
+    /// they also agreed on millions of pseudo-random strings of digits and separators).
+    #[test]
+    fn hand_matchers_give_what_the_regexes_gave() {
+        let cases: &[Case] = &[
+            ("Call +1 (800) 555-0199 now", &[(5, 22)], false),
+            ("+44 20 7946 0958", &[(0, 16)], false),
+            ("+1-800-555-0199", &[(0, 15)], false),
+            ("(0800) 123 4567", &[(0, 15)], false),
+            ("(12)3456789", &[(0, 11)], false),
+            ("+123 4567 890 1234", &[(0, 18)], false),
+            ("0800.123.4567", &[(0, 13)], false),
+            ("1234567890123456", &[(0, 12)], false),
+            ("12 345 678", &[(0, 10)], false),
+            ("+ 1 800 555 0199", &[(0, 16)], false),
+            ("(123456) 789 0123", &[], false),
+            ("+1234 (56) 789-0123", &[(6, 19)], false),
+            ("tel: 1-800-642-7676 or +49 (0)89 3176 0", &[(7, 19)], false),
+            ("192.168.100.200", &[(0, 11)], false),
+            ("2024-01-15 10:30", &[], false),
+            ("+1 800 555 01990", &[(0, 15)], false),
+            ("12-3456-7890-1234", &[(0, 12)], false),
+            ("((12) 345 678)", &[(1, 13)], false),
+            ("+\t1\t22\t333\t4444", &[(0, 15)], false),
+            ("99.99 USD", &[], true),
+            ("1.299,00 €", &[], true),
+            ("49.999", &[], false),
+            ("12,34", &[], true),
+            ("a 5.00b", &[], true),
+            ("x9.9y", &[], false),
+            ("", &[], false),
+            ("$", &[], true),
+            ("5 €", &[], true),
+            ("1,23\n", &[], true),
+        ];
+        for &(text, phones, money) in cases {
+            assert_eq!(phone_matches(text, 200), phones, "{text:?}");
+            assert_eq!(has_money(text), money, "{text:?}");
+        }
+    }
 }
