@@ -6,7 +6,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::history::{self, HistoryRecord};
+use crate::history::{self, StoredHistory};
 use crate::model::MessageInput;
 use crate::tables::official_pages;
 
@@ -34,7 +34,8 @@ pub fn analyze_raw(source: &[u8]) -> Result<JsValue, JsError> {
 /// The repeated-code alarm over the stored history.
 #[wasm_bindgen]
 pub fn alarm(records: JsValue, now_ms: f64) -> Result<JsValue, JsError> {
-    let records: Vec<HistoryRecord> =
+    // Read leniently: damaged storage (null, odd records) must not take the badge down.
+    let StoredHistory(records) =
         serde_wasm_bindgen::from_value(records).map_err(|e| JsError::new(&format!("bad history: {e}")))?;
     to_js(&history::evaluate(&records, now_ms))
 }
