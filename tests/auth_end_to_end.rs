@@ -61,3 +61,15 @@ fn a_deadline_in_authenticated_microsoft_mail_does_not_cast_doubt() {
     let (lvl, ids) = level(&format!("{DKIM}{HEAD}{body}"));
     assert_eq!(lvl, Level::Suspicious, "{ids:?}");
 }
+
+/// A pass written by anyone but a known receiving provider proves nothing.
+#[test]
+fn a_self_written_pass_on_top_is_not_proof() {
+    let forged = PASS.replace("Authentication-Results: ", "Authentication-Results: evil.example; ");
+    let (lvl, ids) = level(&format!("{forged}{DKIM}{HEAD}{BODY}"));
+    assert_eq!(lvl, Level::Unverified, "{ids:?}");
+    assert!(ids.contains(&"auth.unknown_receiver".to_string()), "{ids:?}");
+    let gmail = PASS.replace("Authentication-Results: ", "Authentication-Results: mx.google.com; ");
+    let (lvl, ids) = level(&format!("{gmail}{DKIM}{HEAD}{BODY}"));
+    assert_eq!(lvl, Level::Genuine, "{ids:?}");
+}

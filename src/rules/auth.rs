@@ -184,7 +184,23 @@ pub fn check(ctx: &Context, out: &mut Findings) {
     let header = || evidence(EvidenceSource::Header, "Authentication-Results (topmost)", value);
     let results = parse_results(value);
     let signed = dkim_signature_domains(raw);
-    match (outcome(&results, &from_domain, &signed), microsoft_from) {
+    let mut verdict = outcome(&results, &from_domain, &signed);
+    if let Some(writer) = unknown_receiver(value) {
+        out.add(
+            "auth.unknown_receiver",
+            Severity::Info,
+            &format!(
+                "The topmost authentication result was written by {writer}, not by a known mail provider, \
+                 so it cannot prove who sent the message."
+            ),
+            header(),
+        );
+        // Anyone can write a pass (a hand-made .eml); a forger gains nothing by a failure.
+        if verdict == Outcome::Pass {
+            verdict = Outcome::Unproven;
+        }
+    }
+    match (verdict, microsoft_from) {
         (Outcome::Pass, true) => {
             let message = match senders::known(&from_address) {
                 Some(what) => format!(
@@ -235,6 +251,19 @@ pub fn check(ctx: &Context, out: &mut Findings) {
         ),
         (Outcome::Unproven, false) => {}
     }
+}
+
+/// The authserv-id of an `Authentication-Results` value when it is not a known receiving
+/// provider's; `None` for a known one, and for Microsoft's form without an id.
+pub fn unknown_receiver(value: &str) -> Option<String> {
+    let id = value.split(';').next().unwrap_or_default().split_whitespace().next().unwrap_or_default();
+    if id.is_empty() || id.contains('=') {
+        return None;
+    }
+    let host = domain::normalize_host(id);
+    let org = domain::registrable_domain(&host);
+    let known = senders::RECEIVING_PROVIDERS.iter().any(|p| org.as_deref() == Some(*p) || host == *p);
+    (!known).then_some(host)
 }
 
 /// No `Authentication-Results` at all: nothing can be proven.

@@ -25,3 +25,25 @@ pub const KNOWN_SENDERS: &[(&str, &str)] = &[
 pub fn known(address: &str) -> Option<&'static str> {
     KNOWN_SENDERS.iter().find(|(a, _)| a.eq_ignore_ascii_case(address.trim())).map(|(_, what)| *what)
 }
+
+/// Who may write the topmost `Authentication-Results`: the receiving providers whose
+/// result is worth trusting, by the registrable domain of their authserv-id (RFC 8601).
+/// Microsoft's own receivers (Outlook.com, Microsoft 365) write no authserv-id at all
+/// (`Authentication-Results: spf=pass (sender IP is …)`), which `auth.rs` accepts as
+/// theirs. Sources: the providers' headers as seen in real mail (Gmail `mx.google.com`,
+/// Microsoft `mx.microsoft.com` in ARC, Yahoo/AOL `atlas-*.mail.yahoo.com`,
+/// iCloud `mx.icloud.com`, Fastmail `*.messagingengine.com`, GMX/Web.de `*.gmx.net` /
+/// `*.web.de`, Zoho `mx.zohomail.com`, Proton `mail.protonmail.ch`).
+pub const RECEIVING_PROVIDERS: &[&str] = &[
+    "google.com",
+    "outlook.com",
+    "microsoft.com",
+    "yahoo.com",
+    "aol.com",
+    "icloud.com",
+    "messagingengine.com",
+    "gmx.net",
+    "web.de",
+    "zohomail.com",
+    "protonmail.ch",
+];
