@@ -17,30 +17,57 @@ pub const MAX_HOST: usize = 255;
 // Public Suffix List
 // ---------------------------------------------------------------------------------
 
+/// The rules, each name held as (first label, parent): `a.b.c` as `("a", "b.c")`, a
+/// top-level name `com` as `("com", "")`. Both halves borrow from the static tables.
 struct Psl {
-    exact: HashSet<&'static str>,
+    exact: HashSet<(&'static str, &'static str)>,
     /// `*.name` rules, stored as `name`.
-    wildcard: HashSet<&'static str>,
+    wildcard: HashSet<(&'static str, &'static str)>,
     /// `!name` rules, stored as `name`.
-    exception: HashSet<&'static str>,
+    exception: HashSet<(&'static str, &'static str)>,
+}
+
+impl Psl {
+    fn set_mut(&mut self, kind: psl::Kind) -> &mut HashSet<(&'static str, &'static str)> {
+        match kind {
+            psl::Kind::Exact => &mut self.exact,
+            psl::Kind::Wildcard => &mut self.wildcard,
+            psl::Kind::Exception => &mut self.exception,
+        }
+    }
+}
+
+/// A name as (first label, parent), the way [`Psl`] holds it.
+fn split_name(name: &str) -> (&str, &str) {
+    name.split_once('.').unwrap_or((name, ""))
+}
+
+/// Whether the name is in one of the rule sets. No rule ends in a dot, and "com." must not
+/// be taken for "com" (normalized hosts never end in one anyway).
+fn has_rule(set: &HashSet<(&'static str, &'static str)>, name: &str) -> bool {
+    !name.ends_with('.') && set.contains(&split_name(name))
 }
 
 fn psl() -> &'static Psl {
     static PSL: OnceLock<Psl> = OnceLock::new();
     PSL.get_or_init(|| {
         let mut list = Psl { exact: HashSet::new(), wildcard: HashSet::new(), exception: HashSet::new() };
-        for rule in psl::RULES.lines().chain(hosts::EXTRA_SUFFIXES.iter().copied()) {
+        for (kind, first, parent) in psl::rules() {
+            list.set_mut(kind).insert((first, parent));
+        }
+        for rule in hosts::EXTRA_SUFFIXES {
             let rule = rule.trim();
             if rule.is_empty() || rule.starts_with("//") {
                 continue;
             }
-            if let Some(rest) = rule.strip_prefix("*.") {
-                list.wildcard.insert(rest);
+            let (kind, name) = if let Some(rest) = rule.strip_prefix("*.") {
+                (psl::Kind::Wildcard, rest)
             } else if let Some(rest) = rule.strip_prefix('!') {
-                list.exception.insert(rest);
+                (psl::Kind::Exception, rest)
             } else {
-                list.exact.insert(rule);
-            }
+                (psl::Kind::Exact, rule)
+            };
+            list.set_mut(kind).insert(split_name(name));
         }
         list
     })
@@ -60,12 +87,12 @@ fn suffix_labels(host: &str) -> (usize, bool) {
         let count = n - i;
         // An exception rule prevails over everything: the suffix is the rule minus its
         // leftmost label.
-        if list.exception.contains(suffix) {
+        if has_rule(&list.exception, suffix) {
             return (count - 1, true);
         }
         // Longest first, so the first rule that matches is the longest.
-        let wildcard = starts.get(i + 1).is_some_and(|&p| list.wildcard.contains(&host[p..]));
-        if prevailing.is_none() && (list.exact.contains(suffix) || wildcard) {
+        let wildcard = starts.get(i + 1).is_some_and(|&p| has_rule(&list.wildcard, &host[p..]));
+        if prevailing.is_none() && (has_rule(&list.exact, suffix) || wildcard) {
             prevailing = Some(count);
         }
     }
