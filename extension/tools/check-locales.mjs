@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Checks the message catalogs: every locale has exactly the keys of _locales/en, with
 // the same placeholders and a non-empty message, and every key the HTML (data-i18n) or
-// the scripts (t('key')) name literally exists. Exit 1 with a list of problems.
+// the scripts (t('key')) name literally exists, and every reason id of the core has a translation. Exit 1 with a list of problems.
 // Usage: node extension/tools/check-locales.mjs [extension dir]
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -41,6 +41,29 @@ for (const path of files(root)) {
 const manifest = readFileSync(join(root, 'manifest.json'), 'utf8');
 for (const match of manifest.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) {
   if (!(match[1] in en)) problems.push(`manifest.json: unknown key ${match[1]}`);
+}
+
+// Every reason id the Rust core can emit (`"sender.lookalike_domain"` in src/) needs its
+// `reason_*` translation, or Japanese readers get English.
+const core = join(root, '..', 'src');
+function* rustFiles(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* rustFiles(path);
+    else if (name.endsWith('.rs')) yield path;
+  }
+}
+try {
+  statSync(core);
+  const reasonId = /"((?:sender|link|content|auth|limit|claim)\.[a-z_]+)"/g;
+  for (const path of rustFiles(core)) {
+    for (const match of readFileSync(path, 'utf8').matchAll(reasonId)) {
+      const key = `reason_${match[1].replace(/\./g, '_')}`;
+      if (!(key in en)) problems.push(`${path.slice(core.length + 1)}: reason ${match[1]} has no ${key}`);
+    }
+  }
+} catch {
+  // Checking an extension folder without the core beside it: nothing to compare.
 }
 
 if (problems.length) {
