@@ -1,17 +1,9 @@
 //! Claim detection by kind, text folding and code reading, with fixtures written here.
 
+mod common;
 use codeguard::claim::{code_after, detect, fold};
 use codeguard::{Claim, EvidenceSource, LinkInput, MessageInput};
-
-fn msg(name: &str, address: &str, subject: &str, body: &str) -> MessageInput {
-    MessageInput {
-        sender_name: name.into(),
-        sender_address: address.into(),
-        subject: subject.into(),
-        body_text: body.into(),
-        ..MessageInput::default()
-    }
-}
+use common::msg;
 
 fn kind(name: &str, subject: &str, body: &str) -> Claim {
     detect(&msg(name, "someone@example.test", subject, body), None).kind

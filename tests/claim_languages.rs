@@ -3,18 +3,10 @@
 //! Fixtures are written here (wording from shared/docs/microsoft-mail.md, or written from
 //! the English pattern where the docs have none).
 
+mod common;
 use codeguard::claim::{detect, ClaimFacts};
-use codeguard::{Claim, MessageInput};
-
-fn msg(name: &str, address: &str, subject: &str, body: &str) -> MessageInput {
-    MessageInput {
-        sender_name: name.into(),
-        sender_address: address.into(),
-        subject: subject.into(),
-        body_text: body.into(),
-        ..MessageInput::default()
-    }
-}
+use codeguard::Claim;
+use common::msg;
 
 const MS: &str = "account-security-noreply@accountprotection.microsoft.com";
 
