@@ -63,7 +63,9 @@ impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReadError::Empty => f.write_str("the file is empty"),
-            ReadError::NotAMessage => f.write_str("not an e-mail message (no headers found)"),
+            ReadError::NotAMessage => {
+                f.write_str("not an e-mail message (no From or Subject header in the first 4 MiB)")
+            }
         }
     }
 }

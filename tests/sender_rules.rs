@@ -212,3 +212,16 @@ fn direction_marks_in_right_to_left_names_are_normal_writing() {
     // and a mark in a purely Latin name is a trick
     assert!(run("Micro\u{200E}soft account team", "a@shop.example").has("sender.invisible_chars"));
 }
+
+/// Two From headers: the reader and the checks may see different senders.
+#[test]
+fn several_from_headers_are_dangerous() {
+    let one = "From: Microsoft account team <account-security-noreply@accountprotection.microsoft.com>\r\n";
+    let other = "From: Microsoft account team <alerts@account-verify.example>\r\n";
+    let rest = "Subject: Microsoft account security code\r\n\r\nSecurity code: 482913\r\n";
+    let twice = codeguard::analyze_eml(format!("{one}{other}{rest}").as_bytes()).unwrap();
+    assert!(twice.reasons.iter().any(|r| r.id == "sender.several_from"), "{:?}", twice.reasons);
+    assert_eq!(twice.level, codeguard::Level::Dangerous);
+    let once = codeguard::analyze_eml(format!("{one}{rest}").as_bytes()).unwrap();
+    assert!(!once.reasons.iter().any(|r| r.id == "sender.several_from"), "{:?}", once.reasons);
+}

@@ -25,6 +25,7 @@ const LONG_LOCAL_PART: usize = 40;
 const LOCALIZED_BRAND: &[&str] = &["マイクロソフト", "微软", "微軟", "마이크로소프트", "майкрософт"];
 
 pub fn check(ctx: &Context, out: &mut Findings) {
+    several_from(ctx, out);
     let name = ctx.input.sender_name.as_str();
     // The raw From header when the reader found no address in it (odd From lines such
     // as `Name ,_<a@b.example>` split into an empty mailbox and a second one).
@@ -390,5 +391,22 @@ fn raw_return_addresses(ctx: &Context, from_domain: &str, official: bool, out: &
                 );
             }
         }
+    }
+}
+
+/// RFC 5322 allows one `From`. With several, mail programs disagree on which one they
+/// show, so a fake can show one sender to the reader and another to the checks.
+fn several_from(ctx: &Context, out: &mut Findings) {
+    let Some(raw) = ctx.raw else {
+        return;
+    };
+    for value in raw.all("From").skip(1).take(3) {
+        out.add(
+            "sender.several_from",
+            Severity::Danger,
+            "The message has more than one From header: mail programs may show a different sender than \
+             the one that was checked.",
+            evidence(EvidenceSource::Header, "From", value),
+        );
     }
 }
