@@ -31,8 +31,9 @@ pub fn links(html: &str) -> Vec<(String, String)> {
     scan(html).links
 }
 
-struct Open {
-    name: String,
+struct Open<'a> {
+    /// The tag name as written (ASCII letters and digits: compared ignoring case).
+    name: &'a str,
     hidden: bool,
 }
 
@@ -60,6 +61,7 @@ pub fn bare_urls(text: &str) -> Vec<String> {
 pub fn scan(html: &str) -> Scan {
     let mut out = Scan::default();
     let mut stack: Vec<Open> = Vec::new();
+    let mut style = String::new();
     // The open link: its href and where its text starts in `visible_text`.
     let mut link: Option<(String, usize)> = None;
     let mut rest = html;
@@ -76,7 +78,7 @@ pub fn scan(html: &str) -> Scan {
             rest = after.find("-->").map_or("", |end| &after[end + 3..]);
             continue;
         }
-        let (tag, after) = read_tag(rest);
+        let (tag, after) = read_tag(rest, &mut style);
         rest = after;
         let Some(tag) = tag else {
             // A lone '<' is text.
@@ -85,28 +87,28 @@ pub fn scan(html: &str) -> Scan {
         };
 
         if tag.closing {
-            if tag.name == "a" {
+            if tag.name.eq_ignore_ascii_case("a") {
                 close_link(&mut out, &mut link);
             }
-            if let Some(pos) = stack.iter().rposition(|o| o.name == tag.name) {
+            if let Some(pos) = stack.iter().rposition(|o| o.name.eq_ignore_ascii_case(tag.name)) {
                 stack.truncate(pos);
             }
-            if is_block(&tag.name) {
+            if is_block(tag.name) {
                 push_break(&mut out, &stack);
             }
             continue;
         }
 
-        if is_block(&tag.name) {
+        if is_block(tag.name) {
             push_break(&mut out, &stack);
         }
-        if is_raw_text(&tag.name) {
+        if is_raw_text(tag.name) {
             // Skip script/style/title contents entirely: never shown as text.
             let close = format!("</{}", tag.name);
             rest = find_ascii_ci(rest, &close).map_or("", |at| &rest[at..]);
             continue;
         }
-        if tag.name == "a" {
+        if tag.name.eq_ignore_ascii_case("a") {
             close_link(&mut out, &mut link);
             if let Some(href) = tag.href {
                 if out.links.len() < MAX_LINKS {
@@ -114,7 +116,7 @@ pub fn scan(html: &str) -> Scan {
                 }
             }
         }
-        if !tag.self_closing && !is_void(&tag.name) && stack.len() < MAX_DEPTH {
+        if !tag.self_closing && !is_void(tag.name) && stack.len() < MAX_DEPTH {
             let inherited = stack.last().is_some_and(|o| o.hidden);
             stack.push(Open { name: tag.name, hidden: inherited || tag.hidden });
         }
@@ -132,7 +134,7 @@ fn close_link(out: &mut Scan, link: &mut Option<(String, usize)>) {
     }
 }
 
-fn push_text(out: &mut Scan, stack: &[Open], raw: &str) {
+fn push_text(out: &mut Scan, stack: &[Open<'_>], raw: &str) {
     if raw.is_empty() {
         return;
     }
@@ -141,15 +143,16 @@ fn push_text(out: &mut Scan, stack: &[Open], raw: &str) {
     decode_entities_into(raw, target);
 }
 
-fn push_break(out: &mut Scan, stack: &[Open]) {
+fn push_break(out: &mut Scan, stack: &[Open<'_>]) {
     let target =
         if stack.last().is_some_and(|o| o.hidden) { &mut out.hidden_text } else { &mut out.visible_text };
     target.push('\n');
 }
 
 /// One tag as read from the source.
-struct Tag {
-    name: String,
+struct Tag<'a> {
+    /// As written: ASCII letters and digits, compared ignoring case.
+    name: &'a str,
     closing: bool,
     self_closing: bool,
     href: Option<String>,
@@ -157,7 +160,8 @@ struct Tag {
 }
 
 /// Reads the tag at the start of `s` (which begins with '<'); returns the rest after it.
-fn read_tag(s: &str) -> (Option<Tag>, &str) {
+/// `style` is scratch space for reading a style attribute.
+fn read_tag<'a>(s: &'a str, style: &mut String) -> (Option<Tag<'a>>, &'a str) {
     let body = &s[1..];
     let (closing, body) = match body.strip_prefix('/') {
         Some(b) => (true, b),
@@ -171,23 +175,24 @@ fn read_tag(s: &str) -> (Option<Tag>, &str) {
         }
         return (None, body);
     }
-    let name = body[..name_len].to_ascii_lowercase();
+    let name = &body[..name_len];
     let (attrs, rest) = split_tag_end(&body[name_len..]);
     let mut tag =
         Tag { name, closing, self_closing: attrs.trim_end().ends_with('/'), href: None, hidden: false };
-    for (key, value) in attributes(attrs) {
-        match key.as_str() {
-            "href" if tag.name == "a" => {
-                let mut href = String::new();
-                decode_entities_into(value.trim(), &mut href);
-                tag.href = Some(href);
-            }
-            "style" => tag.hidden |= style_hides(value),
-            "hidden" => tag.hidden = true,
-            "aria-hidden" if value.eq_ignore_ascii_case("true") => tag.hidden = true,
-            _ => {}
+    attributes(attrs, |key, value| {
+        // Keys compare ignoring ASCII case, as the lower-cased key compared before.
+        if key.eq_ignore_ascii_case("href") && tag.name.eq_ignore_ascii_case("a") {
+            let mut href = String::new();
+            decode_entities_into(value.trim(), &mut href);
+            tag.href = Some(href);
+        } else if key.eq_ignore_ascii_case("style") {
+            tag.hidden |= style_hides(value, style);
+        } else if key.eq_ignore_ascii_case("hidden")
+            || key.eq_ignore_ascii_case("aria-hidden") && value.eq_ignore_ascii_case("true")
+        {
+            tag.hidden = true;
         }
-    }
+    });
     (Some(tag), rest)
 }
 
@@ -206,16 +211,16 @@ fn split_tag_end(s: &str) -> (&str, &str) {
     (s, "")
 }
 
-/// `key=value` pairs of a tag's attribute text; keys lower-cased.
-fn attributes(mut s: &str) -> Vec<(String, &str)> {
-    let mut out = Vec::new();
+/// Calls `each` with the `key=value` pairs of a tag's attribute text, in order (keys as
+/// written).
+fn attributes<'a>(mut s: &'a str, mut each: impl FnMut(&'a str, &'a str)) {
     loop {
         s = s.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
         if s.is_empty() {
-            return out;
+            return;
         }
         let key_len = s.find(|c: char| c.is_whitespace() || c == '=' || c == '/').unwrap_or(s.len());
-        let key = s[..key_len].to_ascii_lowercase();
+        let key = &s[..key_len];
         s = s[key_len..].trim_start();
         let value;
         if let Some(after) = s.strip_prefix('=') {
@@ -241,18 +246,21 @@ fn attributes(mut s: &str) -> Vec<(String, &str)> {
             s = s.get(1..).unwrap_or("");
             continue;
         }
-        out.push((key, value));
+        each(key, value);
     }
 }
 
 /// Whether an inline style hides the element from the reader.
-fn style_hides(style: &str) -> bool {
-    let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+/// `compact` is scratch space (the style without white space, ASCII lower-cased).
+fn style_hides(style: &str, compact: &mut String) -> bool {
+    compact.clear();
+    compact.extend(style.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()));
+    let style = compact.as_str();
     style.contains("display:none")
         || style.contains("visibility:hidden")
-        || zero_valued(&style, "font-size:")
-        || zero_valued(&style, "opacity:")
-        || zero_valued(&style, "max-height:") && style.contains("overflow:hidden")
+        || zero_valued(style, "font-size:")
+        || zero_valued(style, "opacity:")
+        || zero_valued(style, "max-height:") && style.contains("overflow:hidden")
 }
 
 /// Whether `prop` is set to a number that is zero (`0`, `0px`, `0.0em`).
@@ -264,9 +272,18 @@ fn zero_valued(style: &str, prop: &str) -> bool {
     })
 }
 
+/// A tag name lower-cased into `buf`; `None` when longer than any name the lists hold.
+fn lowered<'b>(name: &str, buf: &'b mut [u8; 12]) -> Option<&'b str> {
+    let out = buf.get_mut(..name.len())?;
+    out.copy_from_slice(name.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
 fn is_void(name: &str) -> bool {
+    let mut buf = [0u8; 12];
     matches!(
-        name,
+        lowered(name, &mut buf).unwrap_or_default(),
         "area"
             | "base"
             | "br"
@@ -284,12 +301,17 @@ fn is_void(name: &str) -> bool {
 }
 
 fn is_raw_text(name: &str) -> bool {
-    matches!(name, "script" | "style" | "title" | "textarea" | "noscript")
+    let mut buf = [0u8; 12];
+    matches!(
+        lowered(name, &mut buf).unwrap_or_default(),
+        "script" | "style" | "title" | "textarea" | "noscript"
+    )
 }
 
 fn is_block(name: &str) -> bool {
+    let mut buf = [0u8; 12];
     matches!(
-        name,
+        lowered(name, &mut buf).unwrap_or_default(),
         "br" | "p"
             | "div"
             | "tr"
@@ -465,7 +487,7 @@ mod tests {
 
     #[test]
     fn zero_font_is_hidden_but_small_font_is_not() {
-        assert!(style_hides("font-size: 0px"));
-        assert!(!style_hides("font-size:0.9em"));
+        assert!(style_hides("font-size: 0px", &mut String::new()));
+        assert!(!style_hides("font-size:0.9em", &mut String::new()));
     }
 }
