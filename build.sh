@@ -128,9 +128,9 @@ ensure_browsers() {
 }
 
 build_wasm() {
-  log "cargo build --release --target $WASM_TARGET --lib"
-  cargo build --release --target "$WASM_TARGET" --lib
-  local raw="$ROOT/target/$WASM_TARGET/release/codeguard.wasm" pkg="$EXT_OUT/pkg"
+  log "cargo build --profile wasm --target $WASM_TARGET --lib"
+  cargo build --profile wasm --target "$WASM_TARGET" --lib
+  local raw="$ROOT/target/$WASM_TARGET/wasm/codeguard.wasm" pkg="$EXT_OUT/pkg"
   [ -f "$raw" ] || die "no $raw after the wasm build"
   mkdir -p "$pkg" "$WASM_CACHE"
   wasm-bindgen "$raw" --target no-modules --out-name codeguard --out-dir "$pkg" --no-typescript

@@ -98,7 +98,10 @@ pub fn read(bytes: &[u8]) -> Result<(MessageInput, RawFacts), ReadError> {
     let (body_text, links) = if has_html {
         (scan.visible_text, links)
     } else {
-        let text = message.body_text(0).map(|t| cut(&t, MAX_BODY_BYTES).to_string()).unwrap_or_default();
+        // The text part as sent: mail-parser's `body_text` would drag its HTML-to-text
+        // converter and entity table (~8 KB gzipped) into the wasm for a case that has no HTML.
+        let text = message.text_bodies().next().and_then(|part| part.text_contents()).unwrap_or_default();
+        let text = cut(text, MAX_BODY_BYTES).to_string();
         let links = html::bare_urls(&text)
             .into_iter()
             .enumerate()
