@@ -98,6 +98,8 @@ export async function launchChromium({ extDir, port, headless = true, lang = 'en
       p.on('console', (m) => consoleLines.push(`[ext ${m.type()}] ${m.text()}`));
       await p.goto(`chrome-extension://${extensionId}/${rel}`, { waitUntil: 'load' });
       return {
+        // The Playwright page itself, for Chromium-only checks (keyboard, colour scheme).
+        page: p,
         eval: (fn, arg) => p.evaluate(fn, arg),
         // The width a toolbar popup has, the whole page long.
         async screenshot(file) {
