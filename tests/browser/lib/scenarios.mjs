@@ -1,5 +1,5 @@
 // What the browser tests open and what they expect, shared by the Chromium and Firefox suites.
-// The expectations are the observable contract of notes/CONTRACT.md:
+// The expectations are the observable contract of extension/README.md ("Observable DOM contract"):
 //   message root: data-codeguard-scanned="<level>"   banner host: data-codeguard-verdict="<level>"
 //   each disabled link: data-codeguard-link="blocked"
 import { GMAIL_HOST } from './fixture-server.mjs';
