@@ -778,7 +778,11 @@ fn kind_rank(kind: Claim) -> u8 {
 
 /// Detects the claim.
 pub fn detect(input: &MessageInput, raw: Option<&RawFacts>) -> ClaimFacts {
-    let fields = Fields::new(input);
+    detect_in(&Fields::new(input), input, raw)
+}
+
+/// Detects the claim in fields already folded (the pipeline folds once for every rule).
+pub fn detect_in(fields: &Fields, input: &MessageInput, raw: Option<&RawFacts>) -> ClaimFacts {
     let tb = tables();
     let (name, subject, body) = (&fields.name, &fields.subject, &fields.body);
     let texts = fields.texts();
@@ -817,7 +821,7 @@ pub fn detect(input: &MessageInput, raw: Option<&RawFacts>) -> ClaimFacts {
     // What is said.
     let subject_kind = best_kind(&tb.kind_words, subject);
     let body_kind = best_kind(&tb.kind_words, body);
-    let labelled = find_code(&tb.labels, &fields);
+    let labelled = find_code(&tb.labels, fields);
     let lure = first_in(&tb.lures, &fields.all());
     let generic_lure = first_in(&tb.generic_lures, &fields.all());
     let headline_lure = first_in(&tb.lures, &[name, subject]);
@@ -879,10 +883,10 @@ pub fn detect(input: &MessageInput, raw: Option<&RawFacts>) -> ClaimFacts {
     } else if let Some(found) = &page {
         reasons.push(found.clone());
         true
-    } else if let Some(form) = login_form(&fields) {
+    } else if let Some(form) = login_form(fields) {
         reasons.extend(form);
         true
-    } else if let Some(share) = file_share(&fields) {
+    } else if let Some(share) = file_share(fields) {
         reasons.extend(share);
         true
     } else {
@@ -917,7 +921,7 @@ pub fn detect(input: &MessageInput, raw: Option<&RawFacts>) -> ClaimFacts {
         .or(lure.as_ref().map(|h| h.value));
 
     // The code: after a specific label, or else after a bare "code" word.
-    let code = labelled.or_else(|| find_code_generic(&tb.generic_labels, &fields, device.is_some()));
+    let code = labelled.or_else(|| find_code_generic(&tb.generic_labels, fields, device.is_some()));
     if let Some(c) = &code {
         reasons.push(c.evidence.clone());
     }

@@ -1,6 +1,6 @@
 //! What the rules see ([`Context`]) and where they put what they find ([`Findings`]).
 
-use crate::claim::ClaimFacts;
+use crate::claim::{ClaimFacts, Fields};
 use crate::model::{Evidence, EvidenceSource, LinkVerdict, MessageInput, Reason, Severity};
 use crate::raw::RawFacts;
 
@@ -10,6 +10,8 @@ pub struct Context<'a> {
     /// Facts from the raw source, when there is one.
     pub raw: Option<&'a RawFacts>,
     pub claim: &'a ClaimFacts,
+    /// Display name, subject and body, folded once for claim detection and the rules.
+    pub fields: &'a Fields<'a>,
 }
 
 /// The reasons and link judgements the rules collect.

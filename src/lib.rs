@@ -44,8 +44,9 @@ pub fn analyze_eml(bytes: &[u8]) -> Result<Verdict, ReadError> {
 
 /// The one analysis path shared by pages and files.
 fn judge(input: &MessageInput, raw: Option<&RawFacts>) -> Verdict {
-    let claim = claim::detect(input, raw);
-    let ctx = Context { input, raw, claim: &claim };
+    let fields = claim::Fields::new(input);
+    let claim = claim::detect_in(&fields, input, raw);
+    let ctx = Context { input, raw, claim: &claim, fields: &fields };
     let mut findings = Findings::default();
     rules::run_all(&ctx, &mut findings);
     verdict::decide(&ctx, findings)

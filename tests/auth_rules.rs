@@ -10,7 +10,12 @@ use codeguard::rules::auth::{self, Outcome};
 fn run(eml: &str) -> Findings {
     let (input, facts) = raw::read(eml.as_bytes()).expect("fixture parses");
     let claim = ClaimFacts { kind: Claim::SecurityCode, ..ClaimFacts::none() };
-    let ctx = Context { input: &input, raw: Some(&facts), claim: &claim };
+    let ctx = Context {
+        input: &input,
+        raw: Some(&facts),
+        claim: &claim,
+        fields: &codeguard::claim::Fields::new(&input),
+    };
     let mut out = Findings::default();
     auth::check(&ctx, &mut out);
     out

@@ -9,7 +9,8 @@ use codeguard::unwrap::{base64url_decode, unwrap};
 fn run_links(links: Vec<LinkInput>) -> Findings {
     let input = MessageInput { links, ..Default::default() };
     let claim = ClaimFacts { kind: Claim::SecurityCode, ..ClaimFacts::none() };
-    let ctx = Context { input: &input, raw: None, claim: &claim };
+    let ctx =
+        Context { input: &input, raw: None, claim: &claim, fields: &codeguard::claim::Fields::new(&input) };
     let mut out = Findings::default();
     links::check(&ctx, &mut out);
     out

@@ -14,7 +14,8 @@ fn run(name: &str, address: &str) -> Findings {
     let input =
         MessageInput { sender_name: name.into(), sender_address: address.into(), ..Default::default() };
     let claim = claim();
-    let ctx = Context { input: &input, raw: None, claim: &claim };
+    let ctx =
+        Context { input: &input, raw: None, claim: &claim, fields: &codeguard::claim::Fields::new(&input) };
     let mut out = Findings::default();
     sender::check(&ctx, &mut out);
     out
@@ -23,7 +24,12 @@ fn run(name: &str, address: &str) -> Findings {
 fn run_raw(eml: &str) -> Findings {
     let (input, facts) = raw::read(eml.as_bytes()).expect("fixture parses");
     let claim = claim();
-    let ctx = Context { input: &input, raw: Some(&facts), claim: &claim };
+    let ctx = Context {
+        input: &input,
+        raw: Some(&facts),
+        claim: &claim,
+        fields: &codeguard::claim::Fields::new(&input),
+    };
     let mut out = Findings::default();
     sender::check(&ctx, &mut out);
     out

@@ -23,14 +23,13 @@ pub fn check(ctx: &Context, out: &mut Findings) {
     if ctx.claim.kind == Claim::None {
         return;
     }
-    let fields = Fields::new(ctx.input);
     claim_reason(ctx, out);
-    asks(&fields, out);
-    call_phone(&fields, out);
+    asks(ctx.fields, out);
+    call_phone(ctx.fields, out);
     device_code(ctx, out);
-    urgency(&fields, out);
+    urgency(ctx.fields, out);
     attachments(ctx, out);
-    hidden_text(ctx, &fields, out);
+    hidden_text(ctx, out);
     code_format(ctx, out);
     tenant_scam(ctx, out);
     if ctx.claim.body_cut {
@@ -374,7 +373,8 @@ fn attachments(ctx: &Context, out: &mut Findings) {
 /// Text styled invisible that copies Microsoft's wording the reader does not see
 /// (filler to fool filters). Hidden text that repeats the visible wording is a preheader,
 /// which genuine mail has too, so it does not count.
-fn hidden_text(ctx: &Context, fields: &Fields, out: &mut Findings) {
+fn hidden_text(ctx: &Context, out: &mut Findings) {
+    let fields = ctx.fields;
     let Some(raw) = ctx.raw else { return };
     if raw.hidden_text.trim().is_empty() {
         return;
