@@ -83,8 +83,10 @@ pub struct Folded<'a> {
     pub text: String,
     /// For each byte of `text`, the byte offset in `source` of the char it came from.
     map: Vec<u32>,
-    /// Hashes of the words of `text` (runs of [`is_word`] chars): a pattern whose
-    /// words are not all here cannot match, so it is not searched for.
+    /// Every word of `text` (runs of [`is_word`] chars) as its [`word_key`] and byte
+    /// offset in `text` in one `u64` (key high), sorted: a pattern whose words are not all
+    /// here cannot match, and one that can is looked for only where its rarest word
+    /// stands, not by scanning the whole text.
     words: Vec<u64>,
     /// Whether `text` holds any CJK / kana / hangul.
     has_wide: bool,
@@ -182,7 +184,6 @@ pub fn fold(source: &str, skip_addresses: bool) -> Folded<'_> {
     f.end_word();
     let Folder { text, map, mut words, has_wide, .. } = f;
     words.sort_unstable();
-    words.dedup();
     Folded { source, text, map, words, has_wide }
 }
 
@@ -193,8 +194,8 @@ struct Folder {
     text: String,
     map: Vec<u32>,
     words: Vec<u64>,
-    /// The hash of the word being written, if the last char written is a word char.
-    word: Option<u64>,
+    /// The hash and start of the word being written, if the last char written is a word char.
+    word: Option<(u64, u32)>,
     has_wide: bool,
     last: Option<char>,
     pending_space: bool,
@@ -211,8 +212,8 @@ impl Folder {
     }
 
     fn end_word(&mut self) {
-        if let Some(h) = self.word.take() {
-            self.words.push(h);
+        if let Some((h, start)) = self.word.take() {
+            self.words.push(word_entry(h, start));
         }
     }
 
@@ -232,14 +233,15 @@ impl Folder {
     fn push_char(&mut self, c: char, at: usize) {
         let wide = is_wide(c);
         self.space_before(wide);
+        let from = self.text.len();
         let mut buf = [0u8; 4];
         let encoded = c.encode_utf8(&mut buf);
         self.text.push_str(encoded);
         self.map.extend(std::iter::repeat_n(at as u32, encoded.len()));
         self.has_wide |= wide;
         if is_word(c) {
-            let h = self.word.unwrap_or(FNV_OFFSET);
-            self.word = Some(encoded.bytes().fold(h, fnv_step));
+            let (h, start) = self.word.unwrap_or((FNV_OFFSET, from as u32));
+            self.word = Some((encoded.bytes().fold(h, fnv_step), start));
         } else {
             self.end_word();
         }
@@ -256,10 +258,10 @@ impl Folder {
             written.make_ascii_lowercase();
         }
         self.map.extend((at..at + run.len()).map(|o| o as u32));
-        for b in run.bytes() {
+        for (i, b) in run.bytes().enumerate() {
             if b.is_ascii_alphanumeric() {
-                let h = self.word.unwrap_or(FNV_OFFSET);
-                self.word = Some(fnv_step(h, b.to_ascii_lowercase()));
+                let (h, start) = self.word.unwrap_or((FNV_OFFSET, (from + i) as u32));
+                self.word = Some((fnv_step(h, b.to_ascii_lowercase()), start));
             } else {
                 self.end_word();
             }
@@ -277,6 +279,16 @@ fn fnv_step(h: u64, b: u8) -> u64 {
 /// FNV-1a: a cheap hash for the word set.
 fn word_hash(word: &str) -> u64 {
     word.bytes().fold(FNV_OFFSET, fnv_step)
+}
+
+/// A word's hash in 32 bits, so that key and place pack into one sortable `u64`. Two
+/// words that share a key only cost a look at a place where the pattern is not.
+fn word_key(h: u64) -> u32 {
+    (h ^ (h >> 32)) as u32
+}
+
+fn word_entry(h: u64, at: u32) -> u64 {
+    u64::from(word_key(h)) << 32 | u64::from(at)
 }
 
 /// Byte ranges of whitespace-separated tokens that are URLs or e-mail addresses.
@@ -527,8 +539,8 @@ pub struct Pattern {
     pub text: String,
     start_boundary: bool,
     end_boundary: bool,
-    /// Hashes of the whole words the text must hold for a match.
-    words: Vec<u64>,
+    /// The whole words the text must hold for a match: ([`word_key`], byte offset in `text`).
+    words: Vec<(u32, u32)>,
     /// Whether the pattern holds wide-script chars.
     wide: bool,
 }
@@ -542,25 +554,53 @@ impl Pattern {
         let text = fold(body, false).text;
         let start_boundary = text.chars().next().is_some_and(is_word);
         let end_boundary = !prefix && text.chars().last().is_some_and(is_word);
-        let pieces: Vec<&str> = text.split(|c: char| !is_word(c)).collect();
+        let pieces: Vec<(usize, &str)> = text
+            .split(|c: char| !is_word(c))
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect();
         let last = pieces.len().saturating_sub(1);
         let words = pieces
             .iter()
             .enumerate()
-            .filter(|&(i, w)| {
+            .filter(|&(i, (_, w))| {
                 // A word at either end is whole only where a boundary applies; inside, the
                 // pattern's own separators make it whole.
                 !w.is_empty() && (i > 0 || start_boundary) && (i < last || end_boundary)
             })
-            .map(|(_, w)| word_hash(w))
+            .map(|(_, &(at, w))| (word_key(word_hash(w)), at as u32))
             .collect();
         let wide = text.chars().any(is_wide);
         Pattern { text, start_boundary, end_boundary, words, wide }
     }
 
-    /// Whether the pattern can match in `folded` at all (cheap test before the search).
-    pub fn may_match(&self, folded: &Folded) -> bool {
-        (!self.wide || folded.has_wide) && self.words.iter().all(|w| folded.words.binary_search(w).is_ok())
+    /// Every match in a folded text, in order. A whole word of the pattern stands at a
+    /// fixed offset in every match, so only the places where its rarest word stands are
+    /// tried; a pattern without whole words (wide script, a prefix) is searched for.
+    pub fn find_in<'f>(&'f self, folded: &'f Folded) -> impl Iterator<Item = (usize, usize)> + 'f {
+        let mut rarest: Option<(&[u64], u32)> = None;
+        for &(key, offset) in &self.words {
+            let places = occurrences(folded, key);
+            if rarest.is_none_or(|(fewest, _)| places.len() < fewest.len()) {
+                rarest = Some((places, offset));
+            }
+            if places.is_empty() {
+                // Most patterns stop here: one of their words is not in the text at all.
+                break;
+            }
+        }
+        let (by_word, by_search) = match rarest {
+            _ if self.wide && !folded.has_wide => (None, None),
+            Some(rarest) => (Some(rarest), None),
+            None => (None, Some(self.find_iter(&folded.text))),
+        };
+        let by_word = by_word.into_iter().flat_map(move |(places, offset)| {
+            places
+                .iter()
+                .take(MAX_OCCURRENCES)
+                .filter_map(move |&entry| (entry as u32).checked_sub(offset))
+                .filter_map(move |at| self.match_at(&folded.text, at as usize))
+        });
+        by_word.chain(by_search.into_iter().flatten())
     }
 
     /// Every match in `hay` (folded byte ranges), at most [`MAX_OCCURRENCES`] looked at.
@@ -574,21 +614,41 @@ impl Pattern {
             while looked < MAX_OCCURRENCES {
                 looked += 1;
                 let at = from + hay.get(from..)?.find(&self.text)?;
-                let end = at + self.text.len();
                 from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
-                let before_ok = !self.start_boundary || !hay[..at].chars().next_back().is_some_and(is_word);
-                let after_ok = !self.end_boundary || !hay[end..].chars().next().is_some_and(is_word);
-                if before_ok && after_ok {
-                    return Some((at, end));
+                if let Some(found) = self.match_at(hay, at) {
+                    return Some(found);
                 }
             }
             None
         })
     }
 
+    /// The match at byte `at` of `hay`, if the text stands there with its word boundaries.
+    fn match_at(&self, hay: &str, at: usize) -> Option<(usize, usize)> {
+        let end = at + self.text.len();
+        if hay.get(at..end)? != self.text {
+            return None;
+        }
+        let before_ok = !self.start_boundary || !hay[..at].chars().next_back().is_some_and(is_word);
+        let after_ok = !self.end_boundary || !hay[end..].chars().next().is_some_and(is_word);
+        (before_ok && after_ok).then_some((at, end))
+    }
+
     pub fn find(&self, hay: &str) -> Option<(usize, usize)> {
         self.find_iter(hay).next()
     }
+}
+
+/// Where the word with key `key` stands in a folded text (a sorted run of its entries).
+fn occurrences<'f>(folded: &'f Folded, key: u32) -> &'f [u64] {
+    let words = &folded.words;
+    let key_of = |e: &u64| (e >> 32) as u32;
+    let from = words.partition_point(|e| key_of(e) < key);
+    let rest = &words[from..];
+    if rest.first().is_none_or(|e| key_of(e) != key) {
+        return &[];
+    }
+    &rest[..rest.partition_point(|e| key_of(e) == key)]
 }
 
 /// A folded table of phrases, each with its language and kind.
@@ -606,20 +666,14 @@ impl<T: Copy> Table<T> {
         self.entries.iter().find_map(|(p, v)| p.find(hay).map(|(s, e)| (*v, s, e)))
     }
 
-    /// Like [`Table::first`], skipping patterns that cannot match `folded`.
+    /// Like [`Table::first`], in a folded text (looked up by its words, not scanned).
     pub fn first_in_folded(&self, folded: &Folded) -> Option<(T, usize, usize)> {
-        self.entries
-            .iter()
-            .filter(|(p, _)| p.may_match(folded))
-            .find_map(|(p, v)| p.find(&folded.text).map(|(s, e)| (*v, s, e)))
+        self.entries.iter().find_map(|(p, v)| p.find_in(folded).next().map(|(s, e)| (*v, s, e)))
     }
 
-    /// Like [`Table::all`], skipping patterns that cannot match `folded`.
+    /// Like [`Table::all`], in a folded text (looked up by its words, not scanned).
     pub fn all_in_folded<'s>(&'s self, folded: &'s Folded) -> impl Iterator<Item = (T, usize, usize)> + 's {
-        self.entries
-            .iter()
-            .filter(move |(p, _)| p.may_match(folded))
-            .filter_map(move |(p, v)| p.find(&folded.text).map(|(s, e)| (*v, s, e)))
+        self.entries.iter().filter_map(move |(p, v)| p.find_in(folded).next().map(|(s, e)| (*v, s, e)))
     }
 
     /// Every entry found in `hay`, with its first match.
@@ -1136,10 +1190,7 @@ fn find_code_generic(labels: &Table<()>, fields: &Fields, letters_ok: bool) -> O
 /// The first code after an occurrence of `label` in `field`, quoted with its label.
 fn code_in(label: &Pattern, field: &Field, letters_ok: bool) -> Option<(String, Evidence)> {
     let folded = &field.folded;
-    if !label.may_match(folded) {
-        return None;
-    }
-    label.find_iter(&folded.text).find_map(|(start, end)| {
+    label.find_in(folded).find_map(|(start, end)| {
         let (code, stop) = code_after_with(folded.source, folded.source_offset(end), letters_ok)?;
         let from = folded.map.get(start).map_or(0, |&o| o as usize);
         let quote = folded.source.get(from..stop).unwrap_or(code.as_str());
@@ -1388,11 +1439,13 @@ mod tests {
             !is_word(c)
         }) {
             if !word.is_empty() {
-                words.push(word_hash(word));
+                words.push(word_entry(
+                    word_hash(word),
+                    (word.as_ptr() as usize - text.as_ptr() as usize) as u32,
+                ));
             }
         }
         words.sort_unstable();
-        words.dedup();
         (text, map, words, has_wide)
     }
 
@@ -1465,6 +1518,43 @@ mod tests {
             state = state.wrapping_add(1);
             assert_folds_like_reference(&text);
         }
+    }
+
+    #[test]
+    fn looking_up_by_word_finds_what_scanning_finds() {
+        let tb = tables();
+        let patterns: Vec<&Pattern> = [&tb.microsoft, &tb.products, &tb.generic_labels, &tb.login_form]
+            .iter()
+            .flat_map(|table| table.entries.iter().map(|(p, _)| p))
+            .chain(
+                [&tb.subjects, &tb.templates, &tb.labels, &tb.kind_words]
+                    .iter()
+                    .flat_map(|t| t.entries.iter().map(|(p, _)| p)),
+            )
+            .chain(tb.account.entries.iter().chain(&tb.lures.entries).map(|(p, _)| p))
+            .collect();
+        assert!(patterns.iter().any(|p| p.words.is_empty()) && patterns.iter().any(|p| p.words.len() > 1));
+        let mut found = 0;
+        for p in &patterns {
+            // The phrase alone, glued to letters on either side, inside a sentence, twice,
+            // and in the middle of an unrelated table phrase.
+            let t: &str = &p.text;
+            let other: &str = &patterns[(t.len() * 7) % patterns.len()].text;
+            for hay in [
+                t.to_string(),
+                format!("x{t}"),
+                format!("{t}s"),
+                format!("Your {t}: 123456, {t}!"),
+                format!("{other} {t} {other}{t}"),
+            ] {
+                let folded = fold(&hay, false);
+                let by_word: Vec<_> = p.find_in(&folded).collect();
+                let by_scan: Vec<_> = p.find_iter(&folded.text).collect();
+                assert_eq!(by_word, by_scan, "{t:?} in {hay:?}");
+                found += by_word.len();
+            }
+        }
+        assert!(found > patterns.len() * 4, "the phrases were found ({found})");
     }
 
     #[test]

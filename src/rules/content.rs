@@ -110,8 +110,9 @@ fn unnegated(table: &Table<&'static str>, fields: &[&Field], limit: usize) -> Ve
     let mut found = Vec::new();
     for field in fields {
         let text = &field.folded.text;
-        for (pattern, _) in table.entries.iter().filter(|(p, _)| p.may_match(&field.folded)) {
-            if let Some((start, end)) = pattern.find_iter(text).find(|&(s, e)| !negated(text, s, e, w)) {
+        for (pattern, _) in &table.entries {
+            if let Some((start, end)) = pattern.find_in(&field.folded).find(|&(s, e)| !negated(text, s, e, w))
+            {
                 found.push(field.evidence(start, end));
             }
             if found.len() >= limit {
@@ -391,9 +392,9 @@ fn hidden_text(ctx: &Context, out: &mut Findings) {
         (&w.labels, names_microsoft),
     ];
     let found = tables.iter().filter(|(_, applies)| *applies).find_map(|(table, _)| {
-        table.entries.iter().filter(|(p, _)| p.may_match(&hidden)).find_map(|(pattern, _)| {
-            let (start, end) = pattern.find(&hidden.text)?;
-            let also_visible = pattern.may_match(visible) && pattern.find(&visible.text).is_some();
+        table.entries.iter().find_map(|(pattern, _)| {
+            let (start, end) = pattern.find_in(&hidden).next()?;
+            let also_visible = pattern.find_in(visible).next().is_some();
             (!also_visible).then_some((start, end))
         })
     });
@@ -450,7 +451,7 @@ fn tenant_scam(ctx: &Context, out: &mut Findings) {
     }
     let subject_folded = claim::fold(cut(&input.subject, 2048), false);
     let template = claim::Pattern::new("account email verification code");
-    if let Some((start, _)) = template.find(&subject_folded.text) {
+    if let Some((start, _)) = template.find_in(&subject_folded).next() {
         tenants.push((EvidenceSource::Subject, "subject", subject_folded.original(0, start)));
     }
     for (source, location, tenant) in tenants {
