@@ -576,7 +576,7 @@ impl Pattern {
     /// Every match in a folded text, in order. A whole word of the pattern stands at a
     /// fixed offset in every match, so only the places where its rarest word stands are
     /// tried; a pattern without whole words (wide script, a prefix) is searched for.
-    pub fn find_in<'f>(&'f self, folded: &'f Folded) -> impl Iterator<Item = (usize, usize)> + 'f {
+    pub fn find_in<'f>(&'f self, folded: &'f Folded) -> Matches<'f> {
         let mut rarest: Option<(&[u64], u32)> = None;
         for &(key, offset) in &self.words {
             let places = occurrences(folded, key);
@@ -588,39 +588,17 @@ impl Pattern {
                 break;
             }
         }
-        let (by_word, by_search) = match rarest {
-            _ if self.wide && !folded.has_wide => (None, None),
-            Some(rarest) => (Some(rarest), None),
-            None => (None, Some(self.find_iter(&folded.text))),
+        let how = match rarest {
+            _ if self.wide && !folded.has_wide => How::Done,
+            Some((places, offset)) => How::Places(places, offset),
+            None => How::Scan(0),
         };
-        let by_word = by_word.into_iter().flat_map(move |(places, offset)| {
-            places
-                .iter()
-                .take(MAX_OCCURRENCES)
-                .filter_map(move |&entry| (entry as u32).checked_sub(offset))
-                .filter_map(move |at| self.match_at(&folded.text, at as usize))
-        });
-        by_word.chain(by_search.into_iter().flatten())
+        Matches { pattern: self, hay: &folded.text, how, looked: 0 }
     }
 
-    /// Every match in `hay` (folded byte ranges), at most [`MAX_OCCURRENCES`] looked at.
-    pub fn find_iter<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = (usize, usize)> + 'h {
-        let mut from = 0;
-        let mut looked = 0;
-        std::iter::from_fn(move || {
-            if self.text.is_empty() {
-                return None;
-            }
-            while looked < MAX_OCCURRENCES {
-                looked += 1;
-                let at = from + hay.get(from..)?.find(&self.text)?;
-                from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
-                if let Some(found) = self.match_at(hay, at) {
-                    return Some(found);
-                }
-            }
-            None
-        })
+    /// Every match in `hay` (folded byte ranges), by scanning it.
+    pub fn find_iter<'h>(&'h self, hay: &'h str) -> Matches<'h> {
+        Matches { pattern: self, hay, how: How::Scan(0), looked: 0 }
     }
 
     /// The match at byte `at` of `hay`, if the text stands there with its word boundaries.
@@ -636,6 +614,55 @@ impl Pattern {
 
     pub fn find(&self, hay: &str) -> Option<(usize, usize)> {
         self.find_iter(hay).next()
+    }
+}
+
+/// The matches of one pattern in one text, at most [`MAX_OCCURRENCES`] places looked at
+/// (bounded work on hostile repetition). One concrete type, so the search is compiled
+/// once rather than into every caller.
+pub struct Matches<'a> {
+    pattern: &'a Pattern,
+    hay: &'a str,
+    how: How<'a>,
+    looked: usize,
+}
+
+enum How<'a> {
+    /// The places of the pattern's rarest word, and that word's offset in the pattern.
+    Places(&'a [u64], u32),
+    /// A scan of the text from this byte on.
+    Scan(usize),
+    Done,
+}
+
+impl Iterator for Matches<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let text = &self.pattern.text;
+        while self.looked < MAX_OCCURRENCES && !text.is_empty() {
+            self.looked += 1;
+            let at = match self.how {
+                How::Places(places, offset) => {
+                    let (&entry, rest) = places.split_first()?;
+                    self.how = How::Places(rest, offset);
+                    match (entry as u32).checked_sub(offset) {
+                        Some(at) => at as usize,
+                        None => continue,
+                    }
+                }
+                How::Scan(from) => {
+                    let at = from + self.hay.get(from..)?.find(text.as_str())?;
+                    self.how = How::Scan(at + self.hay[at..].chars().next().map_or(1, char::len_utf8));
+                    at
+                }
+                How::Done => return None,
+            };
+            if let Some(found) = self.pattern.match_at(self.hay, at) {
+                return Some(found);
+            }
+        }
+        None
     }
 }
 
