@@ -29,8 +29,6 @@ const MAX_ATTACHMENTS: usize = 100;
 pub struct RawFacts {
     /// Top-level headers in source order (topmost first), names as sent, values unfolded.
     pub headers: Vec<(String, String)>,
-    /// The HTML body as sent (capped at [`MAX_BODY_BYTES`]).
-    pub html: String,
     /// Text of the HTML body styled to be invisible to the reader.
     pub hidden_text: String,
     /// Whether the source or a part of it was cut at a cap.
@@ -175,12 +173,10 @@ fn facts_from(message: &mail_parser::Message) -> (RawFacts, html::Scan) {
     if html.len() > MAX_BODY_BYTES {
         truncated = true;
     }
-    let html = cut(html, MAX_BODY_BYTES);
-    let scan = html::scan(html);
+    let mut scan = html::scan(cut(html, MAX_BODY_BYTES));
     let facts = RawFacts {
         headers,
-        html: html.to_string(),
-        hidden_text: scan.hidden_text.clone(),
+        hidden_text: std::mem::take(&mut scan.hidden_text),
         truncated,
         attachment_pages: attachment_pages(message),
     };

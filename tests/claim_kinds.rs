@@ -318,7 +318,7 @@ fn every_table_phrase_folds_and_finds_itself() {
         assert!(!pattern.text.is_empty(), "{phrase:?} folds to nothing");
         let written = phrase.trim_end_matches('*');
         let folded = fold(written, true);
-        assert!(pattern.may_match(&folded), "{phrase:?} is ruled out in its own text");
+        assert!(pattern.find_in(&folded).next().is_some(), "{phrase:?} is not looked up in its own text");
         assert!(pattern.find(&folded.text).is_some(), "{phrase:?} does not find itself");
     }
 }
