@@ -198,14 +198,18 @@ fn read_tag<'a>(s: &'a str, style: &mut String) -> (Option<Tag<'a>>, &'a str) {
 
 /// Splits at the '>' that ends a tag, honouring quotes; unterminated runs to the end.
 fn split_tag_end(s: &str) -> (&str, &str) {
-    let mut quote: Option<u8> = None;
-    for (i, b) in s.bytes().enumerate() {
-        match (quote, b) {
-            (Some(q), _) if b == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(b),
-            (None, b'>') => return (&s[..i], &s[i + 1..]),
-            _ => {}
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    // Mail tags carry long quoted styles: jump over a quoted value in one search.
+    while let Some(found) = bytes[i..].iter().position(|&b| matches!(b, b'"' | b'\'' | b'>')) {
+        let at = i + found;
+        if bytes[at] == b'>' {
+            return (&s[..at], &s[at + 1..]);
+        }
+        let quote = bytes[at];
+        match bytes[at + 1..].iter().position(|&b| b == quote) {
+            Some(close) => i = at + 1 + close + 1,
+            None => break,
         }
     }
     (s, "")
@@ -266,9 +270,13 @@ fn style_hides(style: &str, compact: &mut String) -> bool {
 /// Whether `prop` is set to a number that is zero (`0`, `0px`, `0.0em`).
 fn zero_valued(style: &str, prop: &str) -> bool {
     style.match_indices(prop).any(|(at, _)| {
-        let value = &style[at + prop.len()..];
-        let number: String = value.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
-        !number.is_empty() && number.parse::<f64>().is_ok_and(|n| n == 0.0)
+        let value = style[at + prop.len()..].as_bytes();
+        let number =
+            &value[..value.iter().position(|b| !(b.is_ascii_digit() || *b == b'.')).unwrap_or(value.len())];
+        // A decimal number (at most one point, a digit somewhere) whose digits are all 0.
+        number.iter().any(u8::is_ascii_digit)
+            && number.iter().filter(|&&b| b == b'.').count() <= 1
+            && number.iter().all(|&b| b == b'0' || b == b'.')
     })
 }
 
@@ -489,5 +497,70 @@ mod tests {
     fn zero_font_is_hidden_but_small_font_is_not() {
         assert!(style_hides("font-size: 0px", &mut String::new()));
         assert!(!style_hides("font-size:0.9em", &mut String::new()));
+    }
+
+    /// A pseudo-random string over `alphabet`, `len` chars long at most.
+    fn random_text(state: &mut u64, alphabet: &[char], len: u64) -> String {
+        let mut text = String::new();
+        for _ in 0..(*state % len) {
+            *state ^= *state << 13;
+            *state ^= *state >> 7;
+            *state ^= *state << 17;
+            text.push(alphabet[(*state % alphabet.len() as u64) as usize]);
+        }
+        *state = state.wrapping_add(1);
+        text
+    }
+
+    #[test]
+    fn zero_values_are_told_as_a_float_parser_tells_them() {
+        let reference = |style: &str, prop: &str| {
+            style.match_indices(prop).any(|(at, _)| {
+                let value = &style[at + prop.len()..];
+                let number: String = value.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+                number.parse::<f64>().is_ok_and(|n| n == 0.0)
+            })
+        };
+        let alphabet: Vec<char> = "00.1x;é".chars().collect();
+        let mut state = 0x9e37_79b9_7f4a_7c15;
+        let mut zeros = 0;
+        for _ in 0..20_000 {
+            let style = format!(
+                "{}opacity:{}font-size:{}",
+                random_text(&mut state, &alphabet, 4),
+                random_text(&mut state, &alphabet, 6),
+                random_text(&mut state, &alphabet, 6)
+            );
+            for prop in ["opacity:", "font-size:"] {
+                let zero = zero_valued(&style, prop);
+                assert_eq!(zero, reference(&style, prop), "{style:?} {prop}");
+                zeros += usize::from(zero);
+            }
+        }
+        assert!(zeros > 1_000, "zero values were tried ({zeros})");
+    }
+
+    #[test]
+    fn a_tag_ends_at_the_first_unquoted_angle_bracket() {
+        let reference = |s: &str| {
+            let mut quote: Option<u8> = None;
+            for (i, b) in s.bytes().enumerate() {
+                match (quote, b) {
+                    (Some(q), _) if b == q => quote = None,
+                    (Some(_), _) => {}
+                    (None, b'"' | b'\'') => quote = Some(b),
+                    (None, b'>') => return (s[..i].to_string(), s[i + 1..].to_string()),
+                    _ => {}
+                }
+            }
+            (s.to_string(), String::new())
+        };
+        let alphabet: Vec<char> = "a =\"'>é/".chars().collect();
+        let mut state = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            let tag = random_text(&mut state, &alphabet, 24);
+            let (attrs, rest) = split_tag_end(&tag);
+            assert_eq!((attrs.to_string(), rest.to_string()), reference(&tag), "{tag:?}");
+        }
     }
 }
