@@ -24,10 +24,23 @@ const MAX_MAILBOXES: usize = 16;
 /// Attachments named at most.
 const MAX_ATTACHMENTS: usize = 100;
 
+/// The top-level headers the rules read; the rest (Received, List-*, X-*) are only counted.
+/// A rule that reads another header must add it here (a debug assertion says so).
+pub const READ_HEADERS: &[&str] = &[
+    "From",
+    "Sender",
+    "Reply-To",
+    "Return-Path",
+    "Authentication-Results",
+    "ARC-Authentication-Results",
+    "DKIM-Signature",
+];
+
 /// What only the raw source tells.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RawFacts {
-    /// Top-level headers in source order (topmost first), names as sent, values unfolded.
+    /// The top-level [`READ_HEADERS`] in source order (topmost first), names as sent,
+    /// values unfolded.
     pub headers: Vec<(String, String)>,
     /// Text of the HTML body styled to be invisible to the reader.
     pub hidden_text: String,
@@ -41,6 +54,7 @@ pub struct RawFacts {
 impl RawFacts {
     /// Every value of a header, topmost first (case-insensitive name).
     pub fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        debug_assert!(READ_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name)), "{name} is not kept");
         self.headers.iter().filter(move |(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
     }
 
@@ -162,12 +176,14 @@ fn parser() -> &'static MessageParser {
 fn facts_from(message: &mail_parser::Message) -> (RawFacts, html::Scan) {
     let mut truncated = false;
     let mut headers = Vec::new();
-    for (name, value) in message.headers_raw() {
-        if headers.len() == MAX_HEADERS {
+    for (count, (name, value)) in message.headers_raw().enumerate() {
+        if count == MAX_HEADERS {
             truncated = true;
             break;
         }
-        headers.push((name.to_string(), unfold(cut(value, MAX_HEADER_VALUE))));
+        if READ_HEADERS.iter().any(|h| h.eq_ignore_ascii_case(name)) {
+            headers.push((name.to_string(), unfold(cut(value, MAX_HEADER_VALUE))));
+        }
     }
     let html = html_part(message).and_then(|part| part.text_contents()).unwrap_or("");
     if html.len() > MAX_BODY_BYTES {
