@@ -270,7 +270,7 @@ fn style_hides(style: &str, compact: &mut String) -> bool {
 /// Whether `prop` is set to a number that is zero (`0`, `0px`, `0.0em`).
 fn zero_valued(style: &str, prop: &str) -> bool {
     style.match_indices(prop).any(|(at, _)| {
-        let value = style[at + prop.len()..].as_bytes();
+        let value = &style.as_bytes()[at + prop.len()..];
         let number =
             &value[..value.iter().position(|b| !(b.is_ascii_digit() || *b == b'.')).unwrap_or(value.len())];
         // A decimal number (at most one point, a digit somewhere) whose digits are all 0.
