@@ -15,6 +15,7 @@ pub mod model;
 pub mod raw;
 pub mod rules;
 pub mod tables;
+pub mod unread;
 pub mod unwrap;
 pub mod verdict;
 #[cfg(target_arch = "wasm32")]

@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 
 use mail_parser::{Address, HeaderName, MessageParser, MimeHeaders};
 
-use crate::html;
 use crate::model::{LinkInput, MessageInput, Site};
+use crate::{html, unread};
 
 /// Bytes of raw source read at most; the rest is ignored (and said so in a reason).
 pub const MAX_SOURCE_BYTES: usize = 4 * 1024 * 1024;
@@ -90,8 +90,8 @@ pub fn read(bytes: &[u8]) -> Result<(MessageInput, RawFacts), ReadError> {
         return Err(ReadError::Empty);
     }
     let truncated = bytes.len() > MAX_SOURCE_BYTES;
-    let bytes = &bytes[..bytes.len().min(MAX_SOURCE_BYTES)];
-    let message = parser().parse(bytes).ok_or(ReadError::NotAMessage)?;
+    let bytes = unread::drop_unread_bodies(&bytes[..bytes.len().min(MAX_SOURCE_BYTES)]);
+    let message = parser().parse(&bytes[..]).ok_or(ReadError::NotAMessage)?;
     if message.headers().is_empty() || message.from().is_none() && message.subject().is_none() {
         return Err(ReadError::NotAMessage);
     }
@@ -145,8 +145,8 @@ pub fn read(bytes: &[u8]) -> Result<(MessageInput, RawFacts), ReadError> {
 /// gives no facts rather than an error, so the page's verdict still stands.
 pub fn read_facts(bytes: &[u8]) -> RawFacts {
     let truncated = bytes.len() > MAX_SOURCE_BYTES;
-    let bytes = &bytes[..bytes.len().min(MAX_SOURCE_BYTES)];
-    match parser().parse(bytes) {
+    let bytes = unread::drop_unread_bodies(&bytes[..bytes.len().min(MAX_SOURCE_BYTES)]);
+    match parser().parse(&bytes[..]) {
         Some(message) => {
             let (mut facts, _) = facts_from(&message);
             facts.truncated |= truncated;
@@ -160,7 +160,7 @@ pub fn read_facts(bytes: &[u8]) -> RawFacts {
 /// the parts), From, Subject and Date. Every other header is skipped to its end; its
 /// value is read from the source ([`mail_parser::Message::headers_raw`]), so nothing is
 /// lost, but Received, Message-ID, List-* and the rest are not parsed for nothing.
-fn parser() -> &'static MessageParser {
+pub(crate) fn parser() -> &'static MessageParser {
     static PARSER: OnceLock<MessageParser> = OnceLock::new();
     PARSER.get_or_init(|| {
         MessageParser::new()
@@ -208,17 +208,7 @@ fn attachment_pages(message: &mail_parser::Message) -> Vec<(String, String)> {
     message
         .attachments()
         .take(MAX_ATTACHMENTS)
-        .filter(|part| {
-            let name = part.attachment_name().unwrap_or_default().trim().to_ascii_lowercase();
-            let by_name =
-                [".html", ".htm", ".shtml", ".xhtml", ".svg", ".mht"].iter().any(|e| name.ends_with(e));
-            let by_type = part.content_type().is_some_and(|ct| {
-                let sub = ct.subtype().unwrap_or_default();
-                ct.ctype().eq_ignore_ascii_case("text") && sub.eq_ignore_ascii_case("html")
-                    || sub.eq_ignore_ascii_case("svg+xml")
-            });
-            by_name || by_type
-        })
+        .filter(|part| opens_as_page(*part))
         .take(MAX_PAGES)
         .map(|part| {
             let bytes = part.contents();
@@ -226,6 +216,18 @@ fn attachment_pages(message: &mail_parser::Message) -> Vec<(String, String)> {
             (part.attachment_name().unwrap_or_default().to_string(), text)
         })
         .collect()
+}
+
+/// Whether an attachment opens as a web page, by its name or content type.
+pub(crate) fn opens_as_page<'x>(part: &impl MimeHeaders<'x>) -> bool {
+    let name = part.attachment_name().unwrap_or_default().trim().to_ascii_lowercase();
+    let by_name = [".html", ".htm", ".shtml", ".xhtml", ".svg", ".mht"].iter().any(|e| name.ends_with(e));
+    let by_type = part.content_type().is_some_and(|ct| {
+        let sub = ct.subtype().unwrap_or_default();
+        ct.ctype().eq_ignore_ascii_case("text") && sub.eq_ignore_ascii_case("html")
+            || sub.eq_ignore_ascii_case("svg+xml")
+    });
+    by_name || by_type
 }
 
 /// The first body part that really is HTML (mail-parser lists plain text there too).
