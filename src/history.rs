@@ -46,6 +46,8 @@
 
 use std::collections::HashMap;
 
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::model::{Claim, Level};
@@ -405,24 +407,12 @@ pub struct StoredHistory(pub Vec<HistoryRecord>);
 
 impl<'de> Deserialize<'de> for StoredHistory {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Item {
-            Record(HistoryRecord),
-            Other(serde::de::IgnoredAny),
-        }
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum List {
-            Items(Vec<Item>),
-            Other(serde::de::IgnoredAny),
-        }
-        Ok(StoredHistory(match Option::<List>::deserialize(d)? {
-            Some(List::Items(items)) => items
+        Ok(StoredHistory(match Option::<Loose>::deserialize(d)? {
+            Some(Loose::List(items)) => items
                 .into_iter()
                 .filter_map(|item| match item {
-                    Item::Record(r) => Some(r),
-                    Item::Other(_) => None,
+                    Loose::Record(r) => Some(r),
+                    _ => None,
                 })
                 .collect(),
             _ => Vec::new(),
@@ -444,14 +434,67 @@ fn level_none() -> Level {
     Level::None
 }
 
-/// Any JSON-ish value, to be interpreted leniently.
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// Any JSON-ish value, to be interpreted leniently: an object reads as a record, a
+/// list as a list of such values.
 enum Loose {
     Num(f64),
     Bool(bool),
     Str(String),
-    Other(serde::de::IgnoredAny),
+    Record(HistoryRecord),
+    List(Vec<Loose>),
+    Nothing,
+}
+
+/// Written by hand rather than as a `#[serde(untagged)]` enum: that buffers every value
+/// in serde's generic `Content` tree, whose code was most of the wasm `alarm` export.
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct AnyValue;
+        impl<'de> Visitor<'de> for AnyValue {
+            type Value = Loose;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Loose, E> {
+                Ok(Loose::Bool(b))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Loose, E> {
+                Ok(Loose::Num(n))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Loose, E> {
+                Ok(Loose::Num(n as f64))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Loose, E> {
+                Ok(Loose::Num(n as f64))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Loose, E> {
+                Ok(Loose::Str(s.to_string()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Loose, E> {
+                Ok(Loose::Str(s))
+            }
+            fn visit_unit<E>(self) -> Result<Loose, E> {
+                Ok(Loose::Nothing)
+            }
+            fn visit_none<E>(self) -> Result<Loose, E> {
+                Ok(Loose::Nothing)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Loose, D::Error> {
+                Loose::deserialize(d)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Loose::List(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Loose, A::Error> {
+                HistoryRecord::deserialize(MapAccessDeserializer::new(map)).map(Loose::Record)
+            }
+        }
+        d.deserialize_any(AnyValue)
+    }
 }
 
 fn lenient_f64<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
