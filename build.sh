@@ -268,7 +268,7 @@ case "${1:-build}" in
     build
     ensure_browsers
     # SpamAssassin as Debian ships it, for the comparison on the same corpus.
-    apt_install spamassassin spamc
+    apt_install spamassassin spamc spamd
     rc=0
     if [ -f benches/bench.sh ]; then bash benches/bench.sh "${@:2}" || rc=$?; fi
     (cd "$BROWSER_DIR" && CODEGUARD_EXT="$EXT_OUT" node banner-latency.mjs) || rc=$?

@@ -8,7 +8,7 @@
 # CLI, one `codeguard scan --json FILE` process per message. Both timings include the
 # client process start. Prints per-message median / p99 and, per label, how many messages
 # each flags (SpamAssassin: score >= its threshold; codeguard: suspicious or dangerous).
-# Needs: apt-get install spamassassin spamc (./build.sh bench installs them).
+# Needs: apt-get install spamassassin spamc spamd (./build.sh bench installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -18,7 +18,7 @@ INDEX="$CORPUS/index.tsv"
 CLI="${CLI:-$ROOT/target/release/codeguard}"
 [ -x "$CLI" ] || cargo build --release --quiet --bin codeguard
 if ! command -v spamd >/dev/null 2>&1 || ! command -v spamc >/dev/null 2>&1; then
-  echo "SpamAssassin comparison skipped: spamd/spamc not installed (apt-get install spamassassin spamc)"
+  echo "SpamAssassin comparison skipped: spamd/spamc not installed (apt-get install spamassassin spamc spamd)"
   exit 0
 fi
 
