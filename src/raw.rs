@@ -219,7 +219,7 @@ fn attachment_pages(message: &mail_parser::Message) -> Vec<(String, String)> {
 }
 
 /// Whether an attachment opens as a web page, by its name or content type.
-pub(crate) fn opens_as_page<'x>(part: &impl MimeHeaders<'x>) -> bool {
+pub fn opens_as_page<'x>(part: &impl MimeHeaders<'x>) -> bool {
     let name = part.attachment_name().unwrap_or_default().trim().to_ascii_lowercase();
     let by_name = [".html", ".htm", ".shtml", ".xhtml", ".svg", ".mht"].iter().any(|e| name.ends_with(e));
     let by_type = part.content_type().is_some_and(|ct| {

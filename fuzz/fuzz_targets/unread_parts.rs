@@ -22,10 +22,7 @@ fn read(source: &[u8]) -> Option<(Option<String>, Option<String>, Vec<(String, V
         .map(|p| {
             let name = p.attachment_name().unwrap_or_default().to_string();
             // Bodies of attachments count only where they are read: pages.
-            let page = [".htm", ".svg", ".mht"].iter().any(|e| name.to_ascii_lowercase().contains(e))
-                || p.content_type().is_some_and(|ct| {
-                    ct.subtype().is_some_and(|s| s.eq_ignore_ascii_case("html") || s.eq_ignore_ascii_case("svg+xml"))
-                });
+            let page = codeguard::raw::opens_as_page(p);
             (name, if page { p.contents().to_vec() } else { Vec::new() })
         })
         .collect();
