@@ -113,8 +113,16 @@ fn suffix_labels(host: &str) -> (usize, bool) {
 /// whitespace and dots, a port is *not* removed here). Ideographic full stops count as
 /// dots, as in IDNA.
 pub fn normalize_host(host: &str) -> String {
+    let host = host.trim();
+    if host.is_ascii() {
+        // The common case, with the same outcome as the loop below: no ASCII char is
+        // invisible or needs mapping.
+        let lower = host[..host.len().min(MAX_HOST)].to_ascii_lowercase();
+        let trimmed = lower.trim_matches('.');
+        return if trimmed.len() == lower.len() { lower } else { trimmed.to_string() };
+    }
     let mut out = String::with_capacity(host.len().min(MAX_HOST));
-    for c in host.trim().chars() {
+    for c in host.chars() {
         if out.len() >= MAX_HOST {
             break;
         }
@@ -745,6 +753,16 @@ impl BrandMatch {
     }
 }
 
+/// The brand tables with every name folded once: long brands, short brands, look-alike
+/// targets (a message with many links compares every host label with all of them).
+pub fn folded_brands() -> &'static [Vec<(&'static str, String)>; 3] {
+    static BRANDS: OnceLock<[Vec<(&'static str, String)>; 3]> = OnceLock::new();
+    BRANDS.get_or_init(|| {
+        [hosts::BRANDS_LONG, hosts::BRANDS_SHORT, hosts::LOOKALIKE_TARGETS]
+            .map(|table| table.iter().map(|&brand| (brand, fold(brand))).collect())
+    })
+}
+
 /// Compares one name (a host label, a local part, a word) with the brand tables.
 pub fn brand_match(name: &str) -> Option<BrandMatch> {
     let raw = name.to_lowercase();
@@ -752,12 +770,13 @@ pub fn brand_match(name: &str) -> Option<BrandMatch> {
     if folded.is_empty() || folded.chars().count() > 128 {
         return None;
     }
-    for brand in hosts::BRANDS_LONG.iter().chain(hosts::BRANDS_SHORT.iter()) {
-        if folded == fold(brand) {
+    let [long, short, lookalike] = folded_brands();
+    for (brand, folded_brand) in long.iter().chain(short) {
+        if folded == *folded_brand {
             return Some(if raw == *brand { BrandMatch::Exact(brand) } else { BrandMatch::Homoglyph(brand) });
         }
     }
-    for brand in hosts::LOOKALIKE_TARGETS {
+    for (brand, folded_brand) in lookalike {
         let len = brand.chars().count();
         let allowed = match len {
             0..=4 => 0,
@@ -766,7 +785,7 @@ pub fn brand_match(name: &str) -> Option<BrandMatch> {
         };
         let flen = folded.chars().count();
         if allowed > 0 && flen + allowed >= len && flen <= len + allowed {
-            if let Some(d) = edit_distance(&folded, &fold(brand)) {
+            if let Some(d) = edit_distance(&folded, folded_brand) {
                 if d > 0 && d <= allowed {
                     return Some(BrandMatch::NearMiss(brand));
                 }
@@ -775,10 +794,8 @@ pub fn brand_match(name: &str) -> Option<BrandMatch> {
     }
     // Hyphens and underscores inserted into a brand do not hide it ("account-protection").
     let joined: String = folded.chars().filter(|c| !matches!(c, '-' | '_')).collect();
-    for brand in hosts::BRANDS_LONG {
-        if joined.contains(&fold(brand)) {
-            return Some(BrandMatch::Contains(brand));
-        }
+    if let Some((brand, _)) = long.iter().find(|(_, folded_brand)| joined.contains(folded_brand.as_str())) {
+        return Some(BrandMatch::Contains(brand));
     }
     // Short brands and near misses count as whole parts of a longer name.
     let parts: Vec<&str> = name.split(['-', '_', '.', '+']).filter(|p| !p.is_empty()).collect();
