@@ -135,16 +135,45 @@ fn end_of_headers(source: &[u8], mut from: usize) -> Option<usize> {
     None
 }
 
-/// The offset just after the first `needle` at or after `from` (case-sensitive, as
-/// mail-parser compares boundaries).
-fn find_exact(source: &[u8], mut from: usize, needle: &[u8]) -> Option<usize> {
-    loop {
-        let at = from + crate::claim::find_byte_ci(source.get(from..)?, needle[0])?;
-        if source[at..].starts_with(needle) {
-            return Some(at + needle.len());
-        }
-        from = at + 1;
+/// The offset just after the first `needle` (a `--boundary`) at or after `from`,
+/// case-sensitive as mail-parser compares boundaries. Knuth–Morris–Pratt, so that a
+/// crafted boundary and body cannot make the walk quadratic; between candidates it jumps
+/// to the next `-` with the word-at-a-time byte search.
+fn find_exact(source: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let m = needle.len();
+    if m == 0 || m > MAX_BOUNDARY_BYTES + 2 {
+        return None;
     }
+    // fail[i]: the longest proper prefix of needle[..=i] that is also its suffix.
+    let mut fail = [0u8; MAX_BOUNDARY_BYTES + 2];
+    let mut k = 0;
+    for i in 1..m {
+        while k > 0 && needle[i] != needle[k] {
+            k = usize::from(fail[k - 1]);
+        }
+        if needle[i] == needle[k] {
+            k += 1;
+        }
+        fail[i] = k as u8;
+    }
+    let (mut at, mut matched) = (from, 0);
+    while at < source.len() {
+        if matched == 0 {
+            at += crate::claim::find_byte_ci(&source[at..], needle[0])?;
+        }
+        let b = source[at];
+        while matched > 0 && b != needle[matched] {
+            matched = usize::from(fail[matched - 1]);
+        }
+        if b == needle[matched] {
+            matched += 1;
+            if matched == m {
+                return Some(at + 1);
+            }
+        }
+        at += 1;
+    }
+    None
 }
 
 /// Where the header block after a part's delimiter starts (mail-parser's `is_multipart_end`).
@@ -287,6 +316,35 @@ mod tests {
         }
         let small = message("Content-Type: image/png\r\nContent-Transfer-Encoding: base64", "QUJD");
         assert!(matches!(drop_unread_bodies(small.as_bytes()), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_delimiter_search_agrees_with_a_plain_one() {
+        // Small alphabets make overlapping and periodic needles, where a search that
+        // skips wrongly would miss a match.
+        let naive = |hay: &[u8], from: usize, needle: &[u8]| {
+            (from..=hay.len().saturating_sub(needle.len()))
+                .find(|&i| hay[i..].starts_with(needle))
+                .map(|i| i + needle.len())
+        };
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as usize
+        };
+        for _ in 0..20_000 {
+            let needle: Vec<u8> =
+                b"--".iter().copied().chain((0..next(5)).map(|_| b"-ab"[next(3)])).collect();
+            let hay: Vec<u8> = (0..next(40)).map(|_| b"-ab\n"[next(4)]).collect();
+            let from = next(hay.len() as u64 + 1);
+            assert_eq!(
+                find_exact(&hay, from, &needle),
+                naive(&hay, from, &needle),
+                "{hay:?} {from} {needle:?}"
+            );
+        }
     }
 
     #[test]

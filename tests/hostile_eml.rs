@@ -59,6 +59,7 @@ hostile! {
     mime_nested_10000 => || hostile_gen::mime_nested(10_000),
     rfc822_nested_1000 => || hostile_gen::rfc822_nested(1000),
     mime_unclosed_10000 => || hostile_gen::mime_unclosed(10_000),
+    near_delimiters => hostile_gen::near_delimiters,
     invalid_utf8 => hostile_gen::invalid_utf8,
     unknown_charsets => hostile_gen::unknown_charsets,
     broken_encodings => hostile_gen::broken_encodings,

@@ -120,6 +120,22 @@ pub fn mime_unclosed(depth: usize) -> Vec<u8> {
     m.into_bytes()
 }
 
+/// A 200-char boundary of dashes and 4 MB of lines that almost are its delimiter: a
+/// boundary search that restarts at every dash does ~200 compares per byte here.
+pub fn near_delimiters() -> Vec<u8> {
+    let boundary = format!("{}a", "-".repeat(199));
+    let mut m = ms_headers(&format!("Content-Type: multipart/mixed; boundary=\"{boundary}\"\r\n\r\n"));
+    m.push_str(&format!("--{boundary}\r\nContent-Type: text/plain\r\n\r\n{CODE_TEXT}"));
+    m.push_str(&format!(
+        "--{boundary}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+    ));
+    let near = format!("{}x\r\n", "-".repeat(200));
+    while m.len() < 4 * 1024 * 1024 {
+        m.push_str(&near);
+    }
+    m.into_bytes()
+}
+
 /// Invalid UTF-8 in headers and body, declared as UTF-8.
 pub fn invalid_utf8() -> Vec<u8> {
     let mut m = Vec::new();
@@ -332,6 +348,7 @@ pub fn all() -> Vec<(&'static str, Make)> {
         ("mime_nested_10000", || mime_nested(10_000)),
         ("rfc822_nested_1000", || rfc822_nested(1000)),
         ("mime_unclosed_10000", || mime_unclosed(10_000)),
+        ("near_delimiters", near_delimiters),
         ("invalid_utf8", invalid_utf8),
         ("unknown_charsets", unknown_charsets),
         ("broken_encodings", broken_encodings),
