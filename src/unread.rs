@@ -50,7 +50,7 @@ pub fn drop_unread_bodies(source: &[u8]) -> Cow<'_, [u8]> {
         return Cow::Borrowed(source);
     }
     // Boundaries of the open multiparts, innermost last.
-    let mut open: Vec<Vec<u8>> = Vec::new();
+    let mut open: Vec<Delimiter> = Vec::new();
     let mut out: Vec<u8> = Vec::new();
     // Bytes before this offset are in `out` already (or left out).
     let mut copied = 0;
@@ -76,10 +76,10 @@ pub fn drop_unread_bodies(source: &[u8]) -> Cow<'_, [u8]> {
                 {
                     break;
                 }
-                let delimiter = [b"--", boundary.as_bytes()].concat();
+                let delimiter = Delimiter::new(boundary.as_bytes());
                 // Its first delimiter opens its first part (none: mail-parser reads it as
                 // text, and this walk stops).
-                let Some(first) = find_exact(source, body, &delimiter) else { break };
+                let Some(first) = delimiter.find(source, body) else { break };
                 open.push(delimiter);
                 at = skip_crlf(source, first);
                 continue;
@@ -96,7 +96,7 @@ pub fn drop_unread_bodies(source: &[u8]) -> Cow<'_, [u8]> {
         // multiparts on the way out.
         let next = loop {
             let Some(delimiter) = open.last() else { break None };
-            let Some(found) = find_exact(source, from, delimiter) else { break None };
+            let Some(found) = delimiter.find(source, from) else { break None };
             if source[found..].starts_with(b"--") {
                 open.pop();
                 from = found + 2;
@@ -135,45 +135,56 @@ fn end_of_headers(source: &[u8], mut from: usize) -> Option<usize> {
     None
 }
 
-/// The offset just after the first `needle` (a `--boundary`) at or after `from`,
-/// case-sensitive as mail-parser compares boundaries. Knuth–Morris–Pratt, so that a
-/// crafted boundary and body cannot make the walk quadratic; between candidates it jumps
-/// to the next `-` with the word-at-a-time byte search.
-fn find_exact(source: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    let m = needle.len();
-    if m == 0 || m > MAX_BOUNDARY_BYTES + 2 {
-        return None;
-    }
-    // fail[i]: the longest proper prefix of needle[..=i] that is also its suffix.
-    let mut fail = [0u8; MAX_BOUNDARY_BYTES + 2];
-    let mut k = 0;
-    for i in 1..m {
-        while k > 0 && needle[i] != needle[k] {
-            k = usize::from(fail[k - 1]);
-        }
-        if needle[i] == needle[k] {
-            k += 1;
-        }
-        fail[i] = k as u8;
-    }
-    let (mut at, mut matched) = (from, 0);
-    while at < source.len() {
-        if matched == 0 {
-            at += crate::claim::find_byte_ci(&source[at..], needle[0])?;
-        }
-        let b = source[at];
-        while matched > 0 && b != needle[matched] {
-            matched = usize::from(fail[matched - 1]);
-        }
-        if b == needle[matched] {
-            matched += 1;
-            if matched == m {
-                return Some(at + 1);
+/// A multipart's `--boundary`, with its Knuth–Morris–Pratt table built once, so that a
+/// crafted boundary and body cannot make the walk quadratic.
+struct Delimiter {
+    text: Vec<u8>,
+    /// fail[i]: the longest proper prefix of text[..=i] that is also its suffix.
+    fail: [u8; MAX_BOUNDARY_BYTES + 2],
+}
+
+impl Delimiter {
+    /// `boundary` is at most [`MAX_BOUNDARY_BYTES`] long (the walk checks it first).
+    fn new(boundary: &[u8]) -> Delimiter {
+        let text = [b"--", &boundary[..boundary.len().min(MAX_BOUNDARY_BYTES)]].concat();
+        let mut fail = [0u8; MAX_BOUNDARY_BYTES + 2];
+        let mut k = 0;
+        for i in 1..text.len() {
+            while k > 0 && text[i] != text[k] {
+                k = usize::from(fail[k - 1]);
             }
+            if text[i] == text[k] {
+                k += 1;
+            }
+            fail[i] = k as u8;
         }
-        at += 1;
+        Delimiter { text, fail }
     }
-    None
+
+    /// The offset just after the first delimiter at or after `from`, case-sensitive as
+    /// mail-parser compares boundaries. Between candidates it jumps to the next `-` with
+    /// the word-at-a-time byte search.
+    fn find(&self, source: &[u8], from: usize) -> Option<usize> {
+        let (text, m) = (&self.text, self.text.len());
+        let (mut at, mut matched) = (from, 0);
+        while at < source.len() {
+            if matched == 0 {
+                at += crate::claim::find_byte_ci(&source[at..], text[0])?;
+            }
+            let b = source[at];
+            while matched > 0 && b != text[matched] {
+                matched = usize::from(self.fail[matched - 1]);
+            }
+            if b == text[matched] {
+                matched += 1;
+                if matched == m {
+                    return Some(at + 1);
+                }
+            }
+            at += 1;
+        }
+        None
+    }
 }
 
 /// Where the header block after a part's delimiter starts (mail-parser's `is_multipart_end`).
@@ -335,14 +346,14 @@ mod tests {
             (seed % n) as usize
         };
         for _ in 0..20_000 {
-            let needle: Vec<u8> =
-                b"--".iter().copied().chain((0..next(5)).map(|_| b"-ab"[next(3)])).collect();
+            let boundary: Vec<u8> = (0..next(5)).map(|_| b"-ab"[next(3)]).collect();
+            let delimiter = Delimiter::new(&boundary);
             let hay: Vec<u8> = (0..next(40)).map(|_| b"-ab\n"[next(4)]).collect();
             let from = next(hay.len() as u64 + 1);
             assert_eq!(
-                find_exact(&hay, from, &needle),
-                naive(&hay, from, &needle),
-                "{hay:?} {from} {needle:?}"
+                delimiter.find(&hay, from),
+                naive(&hay, from, &delimiter.text),
+                "{hay:?} {from} {boundary:?}"
             );
         }
     }
