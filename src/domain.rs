@@ -753,13 +753,23 @@ impl BrandMatch {
     }
 }
 
-/// The brand tables with every name folded once: long brands, short brands, look-alike
-/// targets (a message with many links compares every host label with all of them).
-pub fn folded_brands() -> &'static [Vec<(&'static str, String)>; 3] {
-    static BRANDS: OnceLock<[Vec<(&'static str, String)>; 3]> = OnceLock::new();
+/// The brand tables with every name folded once (a message with many links compares
+/// every host label with all of them): (name, folded name).
+pub struct FoldedBrands {
+    pub long: Vec<(&'static str, String)>,
+    pub short: Vec<(&'static str, String)>,
+    pub lookalike_targets: Vec<(&'static str, String)>,
+}
+
+pub fn folded_brands() -> &'static FoldedBrands {
+    static BRANDS: OnceLock<FoldedBrands> = OnceLock::new();
     BRANDS.get_or_init(|| {
-        [hosts::BRANDS_LONG, hosts::BRANDS_SHORT, hosts::LOOKALIKE_TARGETS]
-            .map(|table| table.iter().map(|&brand| (brand, fold(brand))).collect())
+        let folded = |table: &[&'static str]| table.iter().map(|&brand| (brand, fold(brand))).collect();
+        FoldedBrands {
+            long: folded(hosts::BRANDS_LONG),
+            short: folded(hosts::BRANDS_SHORT),
+            lookalike_targets: folded(hosts::LOOKALIKE_TARGETS),
+        }
     })
 }
 
@@ -770,13 +780,13 @@ pub fn brand_match(name: &str) -> Option<BrandMatch> {
     if folded.is_empty() || folded.chars().count() > 128 {
         return None;
     }
-    let [long, short, lookalike] = folded_brands();
-    for (brand, folded_brand) in long.iter().chain(short) {
+    let brands = folded_brands();
+    for (brand, folded_brand) in brands.long.iter().chain(&brands.short) {
         if folded == *folded_brand {
             return Some(if raw == *brand { BrandMatch::Exact(brand) } else { BrandMatch::Homoglyph(brand) });
         }
     }
-    for (brand, folded_brand) in lookalike {
+    for (brand, folded_brand) in &brands.lookalike_targets {
         let len = brand.chars().count();
         let allowed = match len {
             0..=4 => 0,
@@ -794,7 +804,9 @@ pub fn brand_match(name: &str) -> Option<BrandMatch> {
     }
     // Hyphens and underscores inserted into a brand do not hide it ("account-protection").
     let joined: String = folded.chars().filter(|c| !matches!(c, '-' | '_')).collect();
-    if let Some((brand, _)) = long.iter().find(|(_, folded_brand)| joined.contains(folded_brand.as_str())) {
+    if let Some((brand, _)) =
+        brands.long.iter().find(|(_, folded_brand)| joined.contains(folded_brand.as_str()))
+    {
         return Some(BrandMatch::Contains(brand));
     }
     // Short brands and near misses count as whole parts of a longer name.

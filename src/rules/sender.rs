@@ -338,7 +338,7 @@ fn names_microsoft(visible: &str) -> bool {
     let lower = visible.to_lowercase();
     let squeezed: String = lower.chars().filter(|c| c.is_alphanumeric()).collect();
     let folded = domain::fold(&squeezed);
-    if domain::folded_brands()[0].iter().any(|(_, brand)| folded.contains(brand.as_str())) {
+    if domain::folded_brands().long.iter().any(|(_, brand)| folded.contains(brand.as_str())) {
         return true;
     }
     if LOCALIZED_BRAND.iter().any(|b| lower.contains(b)) {
