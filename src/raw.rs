@@ -231,7 +231,7 @@ pub fn opens_as_page<'x>(part: &impl MimeHeaders<'x>) -> bool {
 }
 
 /// The first body part that really is HTML (mail-parser lists plain text there too).
-fn html_part<'a>(message: &'a mail_parser::Message) -> Option<&'a mail_parser::MessagePart<'a>> {
+pub fn html_part<'a>(message: &'a mail_parser::Message) -> Option<&'a mail_parser::MessagePart<'a>> {
     message.html_bodies().find(|part| {
         part.content_type().and_then(|ct| ct.subtype()).is_some_and(|sub| sub.eq_ignore_ascii_case("html"))
     })

@@ -11,11 +11,7 @@ use mail_parser::{MessageParser, MimeHeaders};
 /// The parts of a parsed message that `raw` reads.
 fn read(source: &[u8]) -> Option<(Option<String>, Option<String>, Vec<(String, Vec<u8>)>)> {
     let message = MessageParser::new().parse(source)?;
-    let html = message
-        .html_bodies()
-        .find(|p| p.content_type().and_then(|ct| ct.subtype()).is_some_and(|s| s.eq_ignore_ascii_case("html")))
-        .and_then(|p| p.text_contents())
-        .map(str::to_string);
+    let html = codeguard::raw::html_part(&message).and_then(|p| p.text_contents()).map(str::to_string);
     let text = message.text_bodies().next().and_then(|p| p.text_contents()).map(str::to_string);
     let attachments = message
         .attachments()
@@ -32,7 +28,9 @@ fn read(source: &[u8]) -> Option<(Option<String>, Option<String>, Vec<(String, V
 fuzz_target!(|data: &[u8]| {
     let mut source = data.to_vec();
     while source.len() < MIN_SOURCE_BYTES {
-        source.extend_from_slice(b"QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAx\r\n");
+        source.extend_from_slice(
+            b"QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAx\r\n",
+        );
     }
     let slim = drop_unread_bodies(&source);
     assert!(slim.len() <= source.len());
