@@ -1069,7 +1069,7 @@ fn device_login(input: &MessageInput) -> Option<Evidence> {
             }
         }
     }
-    for link in input.links.iter().take(crate::html::MAX_LINKS) {
+    for link in input.links.iter().take(crate::text::html::MAX_LINKS) {
         for (what, text) in [("href", &link.href), ("text", &link.text)] {
             let text = cut(text, 4 * 1024);
             if find_ascii_ci(text, "device").is_none() {

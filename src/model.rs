@@ -46,8 +46,70 @@ pub struct MessageInput {
     pub body_text: String,
     pub links: Vec<LinkInput>,
     pub attachments: Vec<String>,
+    /// Body text styled so that the reader cannot see it (`display:none`, zero size or
+    /// opacity, coloured as its background, clipped or off-screen), in document order.
+    pub hidden_text: String,
+    /// The text of the body's images (`alt`, `title`): what shows where images are
+    /// blocked, and what filters read.
+    pub image_text: String,
+    /// How the body disguises what it shows, as the reader found it while rendering.
+    pub disguises: Vec<Disguise>,
     /// The complete RFC 5322 source, when it can be had: the only way to "genuine".
     pub raw_source: Option<String>,
+}
+
+/// One way a text hides what a person reads from what a filter reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DisguiseKind {
+    // Found by the readers (HTML as rendered, in the page or from the source):
+    /// Text styled so that nobody sees it.
+    HiddenText,
+    /// Hidden text inside a word: the reader sees one word, a filter two.
+    SplitWord,
+    /// Text written backwards inside a right-to-left override, displayed forwards.
+    Reversed,
+    /// Text that only the style sheet writes (`::before` / `::after` content).
+    GeneratedContent,
+    // Found by the normalization (any field):
+    /// Letters carrying combining marks (`M̶icrosoft`).
+    CombiningMarks,
+    /// Letters of another script that look Latin (Cyrillic `о` for `o`).
+    LookalikeLetters,
+    /// Invisible characters inside the text (zero-width, bidi controls, tags).
+    InvisibleChars,
+    /// Decorative forms of letters (mathematical bold, circled, small capitals).
+    DecorativeLetters,
+    /// Letters spaced or dotted apart (`M i c r o s o f t`).
+    SpacedLetters,
+    /// Digits standing for letters inside a name (`Micr0s0ft`).
+    DigitsForLetters,
+}
+
+impl DisguiseKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DisguiseKind::HiddenText => "hidden_text",
+            DisguiseKind::SplitWord => "split_word",
+            DisguiseKind::Reversed => "reversed",
+            DisguiseKind::GeneratedContent => "generated_content",
+            DisguiseKind::CombiningMarks => "combining_marks",
+            DisguiseKind::LookalikeLetters => "lookalike_letters",
+            DisguiseKind::InvisibleChars => "invisible_chars",
+            DisguiseKind::DecorativeLetters => "decorative_letters",
+            DisguiseKind::SpacedLetters => "spaced_letters",
+            DisguiseKind::DigitsForLetters => "digits_for_letters",
+        }
+    }
+}
+
+/// A disguise and the text it touches, as written (for evidence).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Disguise {
+    pub kind: DisguiseKind,
+    /// The words as the reader sees them (a split word whole, reversed text displayed).
+    pub text: String,
 }
 
 /// What the message claims to be.

@@ -9,7 +9,9 @@ use std::sync::OnceLock;
 use mail_parser::{Address, HeaderName, MessageParser, MimeHeaders};
 
 use crate::model::{LinkInput, MessageInput, Site};
-use crate::{html, unread};
+pub use crate::text::cut;
+use crate::text::html;
+use crate::unread;
 
 /// Bytes of raw source read at most; the rest is ignored (and said so in a reason).
 pub const MAX_SOURCE_BYTES: usize = 4 * 1024 * 1024;
@@ -42,8 +44,6 @@ pub struct RawFacts {
     /// The top-level [`READ_HEADERS`] in source order (topmost first), names as sent,
     /// values unfolded.
     pub headers: Vec<(String, String)>,
-    /// Text of the HTML body styled to be invisible to the reader.
-    pub hidden_text: String,
     /// Whether the source or a part of it was cut at a cap.
     pub truncated: bool,
     /// Attachments that open as a web page (HTML, SVG): `(name, source as sent, capped)`.
@@ -96,7 +96,7 @@ pub fn read(bytes: &[u8]) -> Result<(MessageInput, RawFacts), ReadError> {
         return Err(ReadError::NotAMessage);
     }
 
-    let (mut facts, scan) = facts_from(&message);
+    let (mut facts, mut scan) = facts_from(&message);
     let has_html = html_part(&message).is_some();
     facts.truncated |= truncated;
 
@@ -107,6 +107,9 @@ pub fn read(bytes: &[u8]) -> Result<(MessageInput, RawFacts), ReadError> {
         .enumerate()
         .map(|(index, (text, href))| LinkInput { index, text, href, wrapped_href: None })
         .collect();
+    let hidden_text = std::mem::take(&mut scan.hidden_text);
+    let image_text = std::mem::take(&mut scan.image_text);
+    let disguises = std::mem::take(&mut scan.disguises);
     let (body_text, links) = if has_html {
         (scan.visible_text, links)
     } else {
@@ -136,6 +139,9 @@ pub fn read(bytes: &[u8]) -> Result<(MessageInput, RawFacts), ReadError> {
         body_text,
         links,
         attachments,
+        hidden_text,
+        image_text,
+        disguises,
         raw_source: None,
     };
     Ok((input, facts))
@@ -189,13 +195,8 @@ fn facts_from(message: &mail_parser::Message) -> (RawFacts, html::Scan) {
     if html.len() > MAX_BODY_BYTES {
         truncated = true;
     }
-    let mut scan = html::scan(cut(html, MAX_BODY_BYTES));
-    let facts = RawFacts {
-        headers,
-        hidden_text: std::mem::take(&mut scan.hidden_text),
-        truncated,
-        attachment_pages: attachment_pages(message),
-    };
+    let scan = html::scan(cut(html, MAX_BODY_BYTES));
+    let facts = RawFacts { headers, truncated, attachment_pages: attachment_pages(message) };
     (facts, scan)
 }
 
@@ -270,16 +271,4 @@ fn unfold(value: &str) -> String {
         out.push_str(line);
     }
     out
-}
-
-/// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
-pub fn cut(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }

@@ -23,6 +23,7 @@ fn base() -> MessageInput {
         links: vec![link(0, "Review recent activity", "https://account.microsoft.com/activity")],
         attachments: vec![],
         raw_source: None,
+        ..MessageInput::default()
     }
 }
 

@@ -376,12 +376,12 @@ fn attachments(ctx: &Context, out: &mut Findings) {
 /// which genuine mail has too, so it does not count.
 fn hidden_text(ctx: &Context, out: &mut Findings) {
     let fields = ctx.fields;
-    let Some(raw) = ctx.raw else { return };
-    if raw.hidden_text.trim().is_empty() {
+    let hidden_text = &ctx.input.hidden_text;
+    if hidden_text.trim().is_empty() {
         return;
     }
     let w = words();
-    let hidden = claim::fold(&raw.hidden_text, true);
+    let hidden = claim::fold(hidden_text, true);
     let visible = &fields.body.folded;
     let names_microsoft = w.microsoft.first_in_folded(&hidden).is_some();
     let tables: [(&Table<&'static str>, bool); 5] = [

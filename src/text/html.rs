@@ -17,6 +17,10 @@ pub struct Scan {
     pub visible_text: String,
     /// Text inside elements styled to be invisible (`display:none`, zero font size, …).
     pub hidden_text: String,
+    /// The `alt` and `title` text of images, one per line.
+    pub image_text: String,
+    /// How the body disguises what it shows.
+    pub disguises: Vec<crate::model::Disguise>,
     /// `(visible text, href)` of each `<a href>`, in order.
     pub links: Vec<(String, String)>,
 }

@@ -1,0 +1,20 @@
+//! The text layer: what a person reads, as one comparable text. It knows nothing about
+//! Microsoft or mail rules; everything above it (claims, rules, verdict) reads through it.
+//!
+//! - [`unicode`]: the per-character normalization (compatibility forms, combining marks,
+//!   confusables, invisible characters), from a table generated from Unicode's data;
+//! - [`html`]: a mail body's HTML read as rendered (what is visible, what is hidden, how);
+
+pub mod html;
+
+/// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
+pub fn cut(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
