@@ -135,55 +135,26 @@ fn end_of_headers(source: &[u8], mut from: usize) -> Option<usize> {
     None
 }
 
-/// A multipart's `--boundary`, with its Knuth–Morris–Pratt table built once, so that a
-/// crafted boundary and body cannot make the walk quadratic.
+/// A multipart's `--boundary`, with its searcher built once (memchr's two-way search
+/// is linear, so a crafted boundary and body cannot make the walk quadratic).
 struct Delimiter {
     text: Vec<u8>,
-    /// fail[i]: the longest proper prefix of text[..=i] that is also its suffix.
-    fail: [u8; MAX_BOUNDARY_BYTES + 2],
+    finder: memchr::memmem::Finder<'static>,
 }
 
 impl Delimiter {
     /// `boundary` is at most [`MAX_BOUNDARY_BYTES`] long (the walk checks it first).
     fn new(boundary: &[u8]) -> Delimiter {
         let text = [b"--", &boundary[..boundary.len().min(MAX_BOUNDARY_BYTES)]].concat();
-        let mut fail = [0u8; MAX_BOUNDARY_BYTES + 2];
-        let mut k = 0;
-        for i in 1..text.len() {
-            while k > 0 && text[i] != text[k] {
-                k = usize::from(fail[k - 1]);
-            }
-            if text[i] == text[k] {
-                k += 1;
-            }
-            fail[i] = k as u8;
-        }
-        Delimiter { text, fail }
+        let finder = memchr::memmem::Finder::new(&text).into_owned();
+        Delimiter { text, finder }
     }
 
     /// The offset just after the first delimiter at or after `from`, case-sensitive as
-    /// mail-parser compares boundaries. Between candidates it jumps to the next `-` with
-    /// the word-at-a-time byte search.
+    /// mail-parser compares boundaries.
     fn find(&self, source: &[u8], from: usize) -> Option<usize> {
-        let (text, m) = (&self.text, self.text.len());
-        let (mut at, mut matched) = (from, 0);
-        while at < source.len() {
-            if matched == 0 {
-                at += crate::claim::find_byte_ci(&source[at..], text[0])?;
-            }
-            let b = source[at];
-            while matched > 0 && b != text[matched] {
-                matched = usize::from(self.fail[matched - 1]);
-            }
-            if b == text[matched] {
-                matched += 1;
-                if matched == m {
-                    return Some(at + 1);
-                }
-            }
-            at += 1;
-        }
-        None
+        let at = self.finder.find(source.get(from..)?)?;
+        Some(from + at + self.text.len())
     }
 }
 
@@ -242,7 +213,7 @@ static BASE64: [bool; 256] = {
 };
 
 fn find_newline(source: &[u8], from: usize) -> Option<usize> {
-    crate::claim::find_byte_ci(&source[from..], b'\n').map(|p| from + p)
+    memchr::memchr(b'\n', &source[from..]).map(|p| from + p)
 }
 
 /// Whether a part with these headers is base64 of a type no rule reads.
