@@ -47,6 +47,19 @@ pub struct Phrases {
     pub tenant_template: PhraseId,
 }
 
+impl Phrases {
+    /// The phrases that name Microsoft: its name, its products, its teams, its account.
+    pub fn names(&self) -> impl Iterator<Item = PhraseId> + '_ {
+        self.microsoft
+            .entries
+            .iter()
+            .map(|e| e.0)
+            .chain(self.products.entries.iter().map(|e| e.0))
+            .chain(self.teams.entries.iter().map(|e| e.0))
+            .chain(self.account.entries.iter().map(|e| e.0))
+    }
+}
+
 pub fn phrases() -> &'static Phrases {
     static PHRASES: OnceLock<Phrases> = OnceLock::new();
     PHRASES.get_or_init(|| {
