@@ -10,6 +10,7 @@ pub mod domain;
 pub mod eval;
 pub mod findings;
 pub mod history;
+pub mod mime;
 pub mod model;
 pub mod raw;
 pub mod rules;

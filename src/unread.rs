@@ -11,7 +11,7 @@
 //!   only), and the walk stops at anything it does not model;
 //! - a part's header block, read by mail-parser itself (encoded names decoded), must say
 //!   base64 and a binary type, and must not be an attachment that opens as a web page
-//!   ([`raw::opens_as_page`]: those are read);
+//!   ([`mime::opens_as_page`]: those are read);
 //! - only lines made purely of the base64 alphabet are dropped, so the first line with a
 //!   space, a tag or a `-` (every delimiter has two) ends the drop.
 //!
@@ -22,7 +22,7 @@ use std::borrow::Cow;
 
 use mail_parser::MimeHeaders;
 
-use crate::raw;
+use crate::mime;
 
 /// Multiparts open at once and the longest boundary followed (RFC 2046 allows 70
 /// characters; deeper or longer ends the walk, so junk cannot make it slow),
@@ -57,7 +57,7 @@ pub fn drop_unread_bodies(source: &[u8]) -> Cow<'_, [u8]> {
     // At the start of a header block (the message's, then each part's).
     let mut at = 0;
     while let Some(body) = end_of_headers(source, at) {
-        let Some(headers) = raw::parser().parse_headers(&source[at..body]) else { break };
+        let Some(headers) = mime::parser().parse_headers(&source[at..body]) else { break };
         let content_type = headers.content_type();
         // mail-parser matches main types as written ("multipart", not "Multipart").
         let main_type = content_type.map_or("", |ct| ct.ctype());
@@ -223,7 +223,7 @@ fn is_unread(headers: &mail_parser::Message) -> bool {
         .is_some_and(|ct| UNREAD_TYPES.iter().any(|t| ct.ctype().eq_ignore_ascii_case(t)));
     binary
         && headers.content_transfer_encoding().is_some_and(|e| e.trim().eq_ignore_ascii_case("base64"))
-        && !raw::opens_as_page(headers)
+        && !mime::opens_as_page(headers)
 }
 
 #[cfg(test)]

@@ -6,8 +6,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::findings::evidence;
-use crate::model::{Claim, Evidence};
+use crate::model::{evidence, Claim, Evidence};
 use crate::tables::claims as t;
 use crate::text::cut;
 use crate::text::fold::is_wide;

@@ -1,8 +1,7 @@
 //! The message's fields as the rules read them: each folded once ([`crate::text::fold`])
 //! and scanned once for every phrase of every table ([`super::phrases`]).
 
-use crate::findings::evidence;
-use crate::model::{Evidence, EvidenceSource, MessageInput};
+use crate::model::{evidence, Evidence, EvidenceSource, MessageInput};
 use crate::tables::claims_content::RESPELLED_NAMES;
 use crate::text::cut;
 use crate::text::fold::{fold_with, Folded};

@@ -22,8 +22,7 @@ pub mod phrases;
 use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
 
-use crate::findings::evidence;
-use crate::model::{Claim, Evidence, EvidenceSource, MessageInput};
+use crate::model::{evidence, Claim, Evidence, EvidenceSource, MessageInput};
 use crate::raw::RawFacts;
 use crate::tables::claims as t;
 use crate::text::cut;
