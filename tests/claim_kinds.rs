@@ -412,3 +412,23 @@ fn random_text_never_panics() {
         }
     }
 }
+
+#[test]
+fn a_mail_that_asks_for_the_code_is_a_code_mail() {
+    // Counted in the history and on the badge like any code mail, even without a code label.
+    for body in [
+        "Your Microsoft account is on hold. Reply to this email with the code we just sent to your phone.",
+        "Microsoft account team: please send us the code you received to keep your account.",
+    ] {
+        assert_eq!(kind("Microsoft account team", "Account on hold", body), Claim::SecurityCode, "{body}");
+    }
+    // "Never share the code" is no ask: a sign-in alert stays a sign-in alert.
+    assert_eq!(
+        kind(
+            "Microsoft account team",
+            "Microsoft account unusual sign-in activity",
+            "We detected unusual activity. Never send the code to anyone."
+        ),
+        Claim::SignInAlert
+    );
+}

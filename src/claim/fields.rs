@@ -89,8 +89,46 @@ impl<T: Copy> Table<T> {
         self.entries.iter().filter_map(move |&(id, v)| field.hits.first(id).map(|(s, e)| (v, s, e)))
     }
 
+    /// The first match of each entry found in the fields that no negation comes right
+    /// before (or, for languages that put it after the verb, right after): "never share
+    /// the code" is no ask. At most `limit`.
+    pub fn unnegated_in(&self, fields: &[&Field], limit: usize) -> Vec<Evidence> {
+        let mut found = Vec::new();
+        for field in fields {
+            for &(id, _) in &self.entries {
+                if let Some((start, end)) = field.matches(id).find(|&(s, e)| !negated(field, s, e)) {
+                    found.push(field.evidence(start, end));
+                }
+                if found.len() >= limit {
+                    return found;
+                }
+            }
+        }
+        found
+    }
+
     /// Whether an entry's match starts within the folded range `from..to` of the field.
     pub fn any_between(&self, field: &Field, from: usize, to: usize) -> bool {
         self.entries.iter().any(|&(id, _)| field.hits.first_between(id, from, to).is_some())
     }
+}
+
+/// Whether a negation sits in the few words before `start` (40 chars) or, for languages
+/// that put it after the verb, the few characters after `end` (12).
+fn negated(field: &Field, start: usize, end: usize) -> bool {
+    let p = phrases();
+    let text = &field.folded.text;
+    let before = start - tail_chars(&text[..start], 40).len();
+    let after = end + head_chars(&text[end..], 12).len();
+    p.negations.any_between(field, before, start) || p.negations_after.any_between(field, end, after)
+}
+
+fn tail_chars(s: &str, n: usize) -> &str {
+    let at = s.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
+    &s[at..]
+}
+
+fn head_chars(s: &str, n: usize) -> &str {
+    let at = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+    &s[..at]
 }

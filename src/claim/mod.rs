@@ -163,11 +163,14 @@ pub fn detect_in(fields: &Fields, input: &MessageInput, raw: Option<&RawFacts>) 
     let body_lures: Vec<Evidence> =
         tb.lures.all_in(body).take(2).map(|(_, s, e)| body.evidence(s, e)).collect();
 
-    let any_kind = subject_kind.is_some() || body_kind.is_some() || labelled.is_some();
+    // Asking for the code is a code mail's own wording, whoever asks.
+    let asks_code = tb.asks_code.unnegated_in(&texts, 1).pop();
+    let any_kind = subject_kind.is_some() || body_kind.is_some() || labelled.is_some() || asks_code.is_some();
     let mut reasons: Vec<Evidence> = Vec::new();
     let kind_evidence = |reasons: &mut Vec<Evidence>| {
         reasons.extend(ev(&subject_kind));
         reasons.extend(ev(&body_kind));
+        reasons.extend(asks_code.clone());
         if let Some(c) = &labelled {
             reasons.push(c.evidence.clone());
         }
@@ -203,7 +206,7 @@ pub fn detect_in(fields: &Fields, input: &MessageInput, raw: Option<&RawFacts>) 
     } else if (subject_brand.is_some() || subject_product.is_some())
         && (subject_kind.is_some() || labelled.is_some())
         || (body_brand.is_some() || body_product.is_some()) && subject_kind.is_some()
-        || body_brand.is_some() && labelled.is_some()
+        || body_brand.is_some() && (labelled.is_some() || asks_code.is_some())
     {
         // A subject naming Microsoft with account wording or a code; a body naming it
         // under an account-security subject; a code labelled under a body naming
@@ -244,6 +247,9 @@ pub fn detect_in(fields: &Fields, input: &MessageInput, raw: Option<&RawFacts>) 
             .or(body_kind.as_ref().map(|h| h.value.1))
             .unwrap_or(Claim::OtherAccountAlert)
     };
+    // A mail that asks for the code is about a code, whatever else it says: it is counted
+    // like one ("reply with the code", "read us the code you got").
+    let kind = if !kind.is_code() && asks_code.is_some() { Claim::SecurityCode } else { kind };
     let language = genuine_subject
         .as_ref()
         .map(|h| h.value.0)

@@ -14,7 +14,7 @@ use regex::Regex;
 
 use crate::claim::{self, phrases, Field, Fields, Table};
 use crate::findings::{evidence, Context, Findings};
-use crate::model::{Claim, Evidence, EvidenceSource, Severity};
+use crate::model::{Claim, EvidenceSource, Severity};
 use crate::tables::claims_content as t;
 use crate::text::{cut, find_ascii_ci};
 
@@ -64,46 +64,10 @@ fn claim_reason(ctx: &Context, out: &mut Findings) {
     }
 }
 
-/// Phrases of `table` found in the fields, skipping those right after a negation.
-fn unnegated(table: &Table<&'static str>, fields: &[&Field], limit: usize) -> Vec<Evidence> {
-    let mut found = Vec::new();
-    for field in fields {
-        for &(id, _) in &table.entries {
-            if let Some((start, end)) = field.matches(id).find(|&(s, e)| !negated(field, s, e)) {
-                found.push(field.evidence(start, end));
-            }
-            if found.len() >= limit {
-                return found;
-            }
-        }
-    }
-    found
-}
-
-/// Whether a negation sits in the few words before `start` (or, for languages that put
-/// it after the verb, the few characters after `end`).
-fn negated(field: &Field, start: usize, end: usize) -> bool {
-    let p = phrases();
-    let text = &field.folded.text;
-    let before = start - tail_chars(&text[..start], 40).len();
-    let after = end + head_chars(&text[end..], 12).len();
-    p.negations.any_between(field, before, start) || p.negations_after.any_between(field, end, after)
-}
-
-fn tail_chars(s: &str, n: usize) -> &str {
-    let at = s.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
-    &s[at..]
-}
-
-fn head_chars(s: &str, n: usize) -> &str {
-    let at = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
-    &s[..at]
-}
-
 /// Asking for the code or the password.
 fn asks(fields: &Fields, out: &mut Findings) {
     let w = phrases();
-    for ev in unnegated(&w.asks_code, &fields.texts(), MAX_HITS) {
+    for ev in w.asks_code.unnegated_in(&fields.texts(), MAX_HITS) {
         out.add(
             "content.asks_for_code",
             Severity::Danger,
@@ -112,7 +76,7 @@ fn asks(fields: &Fields, out: &mut Findings) {
             ev,
         );
     }
-    for ev in unnegated(&w.asks_password, &fields.texts(), MAX_HITS) {
+    for ev in w.asks_password.unnegated_in(&fields.texts(), MAX_HITS) {
         out.add(
             "content.asks_for_password",
             Severity::Danger,
@@ -205,7 +169,7 @@ fn device_code(ctx: &Context, out: &mut Findings) {
 fn urgency(fields: &Fields, out: &mut Findings) {
     let w = phrases();
     let severity = if out.has("auth.microsoft_verified") { Severity::Info } else { Severity::Warning };
-    for ev in unnegated(&w.urgency, &fields.all(), MAX_HITS) {
+    for ev in w.urgency.unnegated_in(&fields.all(), MAX_HITS) {
         out.add(
             "content.urgency",
             severity,
