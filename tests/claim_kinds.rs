@@ -432,3 +432,26 @@ fn a_mail_that_asks_for_the_code_is_a_code_mail() {
         Claim::SignInAlert
     );
 }
+
+#[test]
+fn a_subject_alone_can_make_the_claim_and_the_body_that_ignores_it_is_a_finding() {
+    let body = "Please review and sign the attached agreement. The document expires in 48 hours. \
+                Review document: Contract_2026.pdf";
+    for subject in [
+        "A new app has been connected to your Microsoft account",
+        "Your Microsoft account: a new device was added",
+        "Security info was changed on your Microsoft account",
+    ] {
+        let input = msg("eSign Notice", "notices@docs-sign.example", subject, body);
+        let v = codeguard::analyze(&input);
+        assert_ne!(v.claim, Claim::None, "{subject}");
+        assert!(
+            v.reasons.iter().any(|r| r.id == "content.subject_body_mismatch"),
+            "{subject}: {:?}",
+            v.reasons
+        );
+        assert!(v.level >= codeguard::Level::Suspicious, "{subject}");
+    }
+    // A newsletter subject that only talks about the account makes no claim.
+    assert_eq!(kind("Tech Weekly", "How to secure your Microsoft account in 5 steps", body), Claim::None);
+}

@@ -59,6 +59,9 @@ pub struct ClaimFacts {
     pub long_code_context: bool,
     /// The body was longer than [`MAX_TEXT_BYTES`]; only its start was read.
     pub body_cut: bool,
+    /// The subject makes the claim while the body and images never name Microsoft: the
+    /// message is about another matter under a Microsoft subject.
+    pub subject_only: bool,
 }
 
 impl ClaimFacts {
@@ -73,6 +76,7 @@ impl ClaimFacts {
             attached_sign_in_page: None,
             long_code_context: false,
             body_cut: false,
+            subject_only: false,
         }
     }
 }
@@ -163,6 +167,7 @@ pub fn detect_in(fields: &Fields, input: &MessageInput, raw: Option<&RawFacts>) 
     let body_lures: Vec<Evidence> =
         tb.lures.all_in(body).take(2).map(|(_, s, e)| body.evidence(s, e)).collect();
 
+    let subject_event = first_in(&tb.subject_events, &[subject]);
     // Asking for the code is a code mail's own wording, whoever asks.
     let asks_code = tb.asks_code.unnegated_in(&texts, 1).pop();
     let any_kind = subject_kind.is_some() || body_kind.is_some() || labelled.is_some() || asks_code.is_some();
@@ -188,11 +193,11 @@ pub fn detect_in(fields: &Fields, input: &MessageInput, raw: Option<&RawFacts>) 
             reasons.extend(ev(&lure).or(ev(&generic_lure)));
         }
         true
-    } else if subject_account.is_some() && (any_kind || lure.is_some()) {
+    } else if subject_account.is_some() && (any_kind || lure.is_some() || subject_event.is_some()) {
         reasons.extend(ev(&subject_account));
         kind_evidence(&mut reasons);
         if !any_kind {
-            reasons.extend(ev(&lure));
+            reasons.extend(ev(&lure).or(ev(&subject_event)));
         }
         true
     } else if body_account.is_some() && (any_kind || headline_lure.is_some() || body_lures.len() >= 2) {
@@ -275,6 +280,16 @@ pub fn detect_in(fields: &Fields, input: &MessageInput, raw: Option<&RawFacts>) 
     unique.truncate(MAX_CLAIM_EVIDENCE);
     let reasons = unique;
 
+    let body_names_microsoft =
+        [&fields.body, &fields.image].iter().any(|f| tb.names().any(|id| f.hits.first(id).is_some()));
+    let subject_only = !body_names_microsoft
+        && template.is_none()
+        && device.is_none()
+        && page.is_none()
+        && (subject_account.is_some()
+            || genuine_subject.is_some()
+            || subject_brand.is_some()
+            || subject_product.is_some());
     let long_code_context = fields.all().iter().any(|f| tb.long_code.first_in(f).is_some());
     ClaimFacts {
         kind,
@@ -286,6 +301,7 @@ pub fn detect_in(fields: &Fields, input: &MessageInput, raw: Option<&RawFacts>) 
         attached_sign_in_page: page,
         long_code_context,
         body_cut: input.body_text.len() > MAX_TEXT_BYTES,
+        subject_only,
     }
 }
 

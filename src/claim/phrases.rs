@@ -31,6 +31,7 @@ pub struct Phrases {
     pub generic_labels: Table<()>,
     pub kind_words: Table<Tag>,
     pub lures: Table<&'static str>,
+    pub subject_events: Table<&'static str>,
     pub generic_lures: Table<&'static str>,
     pub login_form: Table<()>,
     pub share: Table<()>,
@@ -85,6 +86,7 @@ pub fn phrases() -> &'static Phrases {
         let generic_labels = plain(&mut b, t::GENERIC_CODE_LABELS);
         let kind_words = kinds(&mut b, t::KIND_WORDS);
         let lures = langs(&mut b, t::LURE_WORDS);
+        let subject_events = langs(&mut b, t::SUBJECT_EVENTS);
         let generic_lures = langs(&mut b, t::GENERIC_LURE_WORDS);
         let login_form = plain(&mut b, t::LOGIN_FORM);
         let share = plain(&mut b, t::SHARE_PHRASES);
@@ -112,6 +114,7 @@ pub fn phrases() -> &'static Phrases {
             generic_labels,
             kind_words,
             lures,
+            subject_events,
             generic_lures,
             login_form,
             share,

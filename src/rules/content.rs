@@ -26,6 +26,7 @@ pub fn check(ctx: &Context, out: &mut Findings) {
         return;
     }
     claim_reason(ctx, out);
+    subject_only(ctx, out);
     asks(ctx.fields, out);
     call_phone(ctx.fields, out);
     device_code(ctx, out);
@@ -61,6 +62,19 @@ fn claim_reason(ctx: &Context, out: &mut Findings) {
     };
     for ev in &ctx.claim.evidence {
         out.add("content.microsoft_claim", Severity::Info, message, ev.clone());
+    }
+}
+
+/// A Microsoft subject over a body about something else: the subject is the lure.
+fn subject_only(ctx: &Context, out: &mut Findings) {
+    if ctx.claim.subject_only && ctx.input.body_text.trim().len() > 40 {
+        out.add(
+            "content.subject_body_mismatch",
+            Severity::Warning,
+            "The subject says this is about your Microsoft account, but the message itself is about something \
+             else and never names Microsoft.",
+            ctx.fields.subject.evidence(0, ctx.fields.subject.folded.text.len()),
+        );
     }
 }
 
