@@ -2,7 +2,6 @@
 //! and scanned once for every phrase of every table ([`super::phrases`]).
 
 use crate::model::{evidence, Evidence, EvidenceSource, MessageInput};
-use crate::tables::claims_content::RESPELLED_NAMES;
 use crate::text::cut;
 use crate::text::fold::{fold_with, Folded};
 use crate::text::phrases::{Hits, PhraseId};
@@ -24,7 +23,7 @@ pub struct Field<'a> {
 impl<'a> Field<'a> {
     /// Folds and scans a text. `skip_addresses` blanks out URLs and e-mail addresses.
     pub fn new(text: &'a str, skip_addresses: bool, source: EvidenceSource, location: &'static str) -> Self {
-        let folded = fold_with(text, skip_addresses, RESPELLED_NAMES);
+        let folded = fold_with(text, skip_addresses, Some(&phrases().vocabulary));
         let hits = phrases().dictionary.scan(&folded.text);
         Field { folded, hits, source, location }
     }

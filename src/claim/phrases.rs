@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use crate::model::Claim;
 use crate::tables::{claims as t, claims_content as c};
+use crate::text::fold::Vocabulary;
 use crate::text::phrases::{Dictionary, DictionaryBuilder, PhraseId};
 
 /// Language and kind of a phrase.
@@ -19,6 +20,8 @@ pub struct Table<T> {
 /// All the tables, and the dictionary they share.
 pub struct Phrases {
     pub dictionary: Dictionary,
+    /// The words of every phrase: what spaced-apart letters and digits may spell.
+    pub vocabulary: Vocabulary,
     pub microsoft: Table<()>,
     pub products: Table<()>,
     pub form_products: Table<()>,
@@ -100,8 +103,10 @@ pub fn phrases() -> &'static Phrases {
         let scam_brands = plain(&mut b, c::SCAM_BRANDS);
         let scam_words = plain(&mut b, c::SCAM_WORDS);
         let tenant_template = b.add(c::TENANT_SUBJECT_TEMPLATE);
+        let dictionary = b.build();
         Phrases {
-            dictionary: b.build(),
+            vocabulary: Vocabulary::new(dictionary.texts()),
+            dictionary,
             microsoft,
             products,
             form_products,

@@ -423,19 +423,3 @@ pub const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₿', '₽
 /// The subject of Microsoft's own Entra verification mail after the tenant name
 /// ("<Tenant> account email verification code"). [docs] microsoft-mail.md, Entra docs.
 pub const TENANT_SUBJECT_TEMPLATE: &str = "account email verification code";
-
-/// Names whose letters lures space apart ("M i c r o s o f t") or write with digits
-/// ("Micr0s0ft"); folding undoes those disguises only where they spell one of these.
-/// [docs] microsoft-mail.md "What the fakes do" (0 for o); the brand names of `hosts.rs`.
-pub const RESPELLED_NAMES: &[&str] = &[
-    "microsoft",
-    "outlook",
-    "hotmail",
-    "onedrive",
-    "sharepoint",
-    "office",
-    "windows",
-    "azure",
-    "teams",
-    "xbox",
-];

@@ -5,9 +5,12 @@
 //! quote the original words, and each place a disguise touched is kept as a range.
 //!
 //! Two disguises need words rather than characters: letters spaced or dotted apart
-//! ("M i c r o s o f t") and digits standing for letters ("Micr0s0ft"). They are undone
-//! only where the result spells one of the `names` the caller gives (the layers above pass
-//! the brand names), so "a b c d" in a list or "B2B" stay as they are.
+//! ("M i c r o s o f t a c c o u n t") and digits standing for letters ("Micr0s0ft
+//! acc0unt"). They are undone only where the result spells words of the [`Vocabulary`]
+//! the caller gives (the layers above pass their phrases' words), so "a b c d" in a list
+//! or "B2B" stay as they are.
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::DisguiseKind;
 use crate::text::cut;
@@ -69,15 +72,79 @@ impl<'a> Folded<'a> {
     }
 }
 
+/// Words (folded) that spaced-apart letters and digits-for-letters may spell.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    words: FxHashSet<String>,
+    by_len: FxHashMap<usize, Vec<String>>,
+    longest: usize,
+}
+
+/// Letters of a spaced-apart run read at most.
+const MAX_RUN: usize = 64;
+
+impl Vocabulary {
+    /// The words of `texts` (folded), two letters or more.
+    pub fn new<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vocabulary {
+        let mut v = Vocabulary::default();
+        for text in texts {
+            for word in text.split(|c: char| !is_word(c)).filter(|w| w.chars().count() >= 2) {
+                if v.words.insert(word.to_string()) {
+                    v.by_len.entry(word.len()).or_default().push(word.to_string());
+                    v.longest = v.longest.max(word.len());
+                }
+            }
+        }
+        v
+    }
+
+    /// Where to cut `letters` into vocabulary words, fewest words first; the last may
+    /// carry up to three more letters (an inflection: "Kennworts").
+    fn segment(&self, letters: &str) -> Option<Vec<usize>> {
+        let n = letters.len();
+        if n > MAX_RUN || !letters.is_ascii() {
+            return None;
+        }
+        // best[i]: fewest words covering letters[..i], and where the last one starts.
+        let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+        best[0] = Some((0, 0));
+        for i in 1..=n {
+            for j in i.saturating_sub(self.longest)..i {
+                let Some((count, _)) = best[j] else { continue };
+                let word = &letters[j..i];
+                let tail_ok = i == n
+                    && (1..=3).any(|k| word.len() > k + 3 && self.words.contains(&word[..word.len() - k]));
+                if (self.words.contains(word) || tail_ok) && best[i].is_none_or(|(c, _)| count + 1 < c) {
+                    best[i] = Some((count + 1, j));
+                }
+            }
+        }
+        let mut cuts = Vec::new();
+        let mut at = n;
+        while at > 0 {
+            let (_, start) = best[at]?;
+            cuts.push(start);
+            at = start;
+        }
+        cuts.reverse();
+        Some(cuts)
+    }
+
+    /// The vocabulary word a word with digits for letters spells, if one.
+    fn respelled(&self, word: &str) -> Option<&str> {
+        self.by_len.get(&word.len())?.iter().find(|w| spells_with_digits(word, w)).map(String::as_str)
+    }
+}
+
 /// Folds a text for matching. `skip_addresses` blanks out URLs and e-mail addresses
 /// (a body's `go.microsoft.com` link or `…@hotmail.com` recipient does not name anyone).
 pub fn fold(source: &str, skip_addresses: bool) -> Folded<'_> {
-    fold_with(source, skip_addresses, &[])
+    fold_with(source, skip_addresses, None)
 }
 
-/// [`fold`], undoing spaced-apart letters and digits-for-letters where they spell one of
-/// `names` (folded, lower case ASCII).
-pub fn fold_with<'a>(source: &'a str, skip_addresses: bool, names: &[&str]) -> Folded<'a> {
+/// [`fold`], undoing spaced-apart letters and digits-for-letters where they spell words
+/// of `vocabulary`.
+pub fn fold_with<'a>(source: &'a str, skip_addresses: bool, vocabulary: Option<&Vocabulary>) -> Folded<'a> {
     let source = cut(source, MAX_TEXT_BYTES);
     let skipped = if skip_addresses { address_tokens(source) } else { Vec::new() };
     let mut ranges = skipped.iter().copied();
@@ -133,8 +200,8 @@ pub fn fold_with<'a>(source: &'a str, skip_addresses: bool, names: &[&str]) -> F
     f.end_word();
     let Folder { text, map, mut disguises, .. } = f;
     let mut folded = Folded { source, text, map, disguises: Vec::new() };
-    if !names.is_empty() {
-        respell(&mut folded, &mut disguises, names);
+    if let Some(vocabulary) = vocabulary {
+        respell(&mut folded, &mut disguises, vocabulary);
     }
     disguises.truncate(MAX_DISGUISES);
     folded.disguises = disguises;
@@ -269,8 +336,8 @@ impl Folder {
 }
 
 /// Undoes spaced-apart letters and digits standing for letters where the result spells
-/// one of `names`: the folded text is rewritten in place (map kept), the disguise noted.
-fn respell(folded: &mut Folded, disguises: &mut Vec<(u32, u32, DisguiseKind)>, names: &[&str]) {
+/// vocabulary words: the folded text is rewritten in place (map kept), the disguise noted.
+fn respell(folded: &mut Folded, disguises: &mut Vec<(u32, u32, DisguiseKind)>, vocabulary: &Vocabulary) {
     let text = &folded.text;
     // Cheap test first: most texts have neither a digit inside a word nor single letters
     // in a row.
@@ -305,14 +372,14 @@ fn respell(folded: &mut Folded, disguises: &mut Vec<(u32, u32, DisguiseKind)>, n
         }
         if j - i + 1 >= 3 {
             let letters: String = words[i..=j].iter().map(|&(s, _)| &text[s..s + 1]).collect();
-            if let Some((at, name)) = names.iter().find_map(|n| letters.find(n).map(|at| (at, *n))) {
+            if let Some(cuts) = vocabulary.segment(&letters) {
                 let (run_start, run_end) = (words[i].0, words[j].1);
                 out.push_str(&text[copied..run_start]);
                 map.extend_from_slice(&folded.map[copied..run_start]);
                 let new_start = out.len();
                 for (k, ch) in letters.char_indices() {
-                    if k == at && k > 0 || k == at + name.len() && k < letters.len() {
-                        // Keep the name a word of its own inside the run.
+                    if k > 0 && cuts.contains(&k) {
+                        // One word of the vocabulary ends here.
                         out.push(' ');
                         map.push(folded.map[words[i + k].0]);
                     }
@@ -326,10 +393,10 @@ fn respell(folded: &mut Folded, disguises: &mut Vec<(u32, u32, DisguiseKind)>, n
                 continue;
             }
         }
-        // Digits for letters inside one word that then spells a name.
+        // Digits for letters inside one word that then spells a vocabulary word.
         let word = &text[ws..we];
         if word.bytes().any(|b| b.is_ascii_digit()) && word.bytes().any(|b| b.is_ascii_alphabetic()) {
-            if let Some(name) = names.iter().find(|n| spells_with_digits(word, n)) {
+            if let Some(name) = vocabulary.respelled(word) {
                 out.push_str(&text[copied..ws]);
                 map.extend_from_slice(&folded.map[copied..ws]);
                 let new_start = out.len();
@@ -534,14 +601,16 @@ pub fn is_word(c: char) -> bool {
 mod tests {
     use super::*;
 
-    const NAMES: &[&str] = &["microsoft", "outlook", "office"];
+    fn vocabulary() -> Vocabulary {
+        Vocabulary::new(["microsoft account", "outlook", "office", "security code", "kennwort"])
+    }
 
     fn folded(s: &str) -> String {
-        fold_with(s, false, NAMES).text
+        fold_with(s, false, Some(&vocabulary())).text
     }
 
     fn kinds(s: &str) -> Vec<DisguiseKind> {
-        fold_with(s, false, NAMES).disguises.iter().map(|d| d.2).collect()
+        fold_with(s, false, Some(&vocabulary())).disguises.iter().map(|d| d.2).collect()
     }
 
     #[test]
@@ -567,21 +636,22 @@ mod tests {
     }
 
     #[test]
-    fn spaced_and_digit_letters_spell_names_only() {
+    fn spaced_and_digit_letters_spell_vocabulary_words_only() {
         assert_eq!(folded("M i c r o s o f t account"), "microsoft account");
         assert_eq!(folded("M.i.c.r.o.s.o.f.t"), "microsoft");
         assert_eq!(folded("m i c r o s o f t a c c o u n t"), "microsoft account");
         assert_eq!(kinds("M i c r o s o f t"), vec![DisguiseKind::SpacedLetters]);
-        assert_eq!(folded("Micr0s0ft 0utl00k"), "microsoft outlook");
+        assert_eq!(folded("Micr0s0ft 0utl00k acc0unt"), "microsoft outlook account");
+        assert_eq!(folded("s e c u r i t y c o d e K e n n w o r t s"), "security code kennworts");
         assert!(kinds("Micr0s0ft").contains(&DisguiseKind::DigitsForLetters));
         // Not a name: left alone.
         assert_eq!(folded("a b c d e"), "a b c d e");
-        assert_eq!(folded("B2B c0de 1234"), "b2b c0de 1234");
+        assert_eq!(folded("B2B m0de 1234"), "b2b m0de 1234");
     }
 
     #[test]
     fn original_quotes_the_source() {
-        let f = fold_with("Hello M i c r o s o f t team", false, NAMES);
+        let f = fold_with("Hello M i c r o s o f t team", false, Some(&vocabulary()));
         let (s, e) = (f.text.find("microsoft").unwrap(), f.text.find(" team").unwrap());
         assert_eq!(f.original(s, e), "M i c r o s o f t");
         let f = fold("Visit https://go.microsoft.com/x now", true);

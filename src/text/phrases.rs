@@ -95,6 +95,11 @@ impl Dictionary {
         self.ids.get(&Phrase::new(phrase)).copied()
     }
 
+    /// Every phrase's folded text.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.phrases.iter().map(|p| p.text.as_str())
+    }
+
     pub fn phrase(&self, id: PhraseId) -> &Phrase {
         &self.phrases[id.0 as usize]
     }
