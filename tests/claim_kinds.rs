@@ -455,3 +455,35 @@ fn a_subject_alone_can_make_the_claim_and_the_body_that_ignores_it_is_a_finding(
     // A newsletter subject that only talks about the account makes no claim.
     assert_eq!(kind("Tech Weekly", "How to secure your Microsoft account in 5 steps", body), Claim::None);
 }
+
+#[test]
+fn scams_that_borrow_the_brand_are_claims() {
+    let cases = [
+        (
+            "Order Desk",
+            "Order confirmation #88213",
+            "Thank you for your Microsoft 365 purchase. Amount charged: $399.99. If you did not authorize \
+             this order, call our billing team at +1 (888) 555-0142 to cancel.",
+        ),
+        (
+            "Windows Defender",
+            "Virus detected on your computer",
+            "Your device is infected. Call Microsoft support now at 1-877-555-0199 to remove the threat.",
+        ),
+    ];
+    for (name, subject, body) in cases {
+        let v = codeguard::analyze(&msg(name, "alerts@help-desk.example", subject, body));
+        assert_ne!(v.claim, Claim::None, "{subject}");
+        assert!(v.reasons.iter().any(|r| r.id == "content.call_phone"), "{subject}: {:?}", v.reasons);
+        assert_eq!(v.level, codeguard::Level::Dangerous, "{subject}");
+    }
+    // A colleague's signature with a number and "Sent from Outlook" is no claim.
+    assert_eq!(
+        kind(
+            "Dana Lee",
+            "Invoice for March",
+            "Hi, the invoice is attached. Call me at +1 (206) 555-0100 if anything is unclear.\nSent from Outlook for iOS"
+        ),
+        Claim::None
+    );
+}

@@ -220,6 +220,10 @@ pub fn detect_in(fields: &Fields, input: &MessageInput, raw: Option<&RawFacts>) 
         reasons.extend(ev(&body_brand).or(ev(&body_product)));
         kind_evidence(&mut reasons);
         true
+    } else if let Some(scam) = brand_scam(fields, template_or_brand) {
+        // A Microsoft name over a "call us" with an order, a renewal, a refund or a virus.
+        reasons.extend(scam);
+        true
     } else if let Some(found) = &device {
         reasons.push(found.clone());
         true
@@ -303,6 +307,56 @@ pub fn detect_in(fields: &Fields, input: &MessageInput, raw: Option<&RawFacts>) 
         body_cut: input.body_text.len() > MAX_TEXT_BYTES,
         subject_only,
     }
+}
+
+/// A scam that borrows the brand: Microsoft or a product named, and a number to call
+/// with a payment or an alarm right beside it (an amount, an order, a renewal, a virus),
+/// so that an advisory's hotline under a mention of Microsoft is not one.
+fn brand_scam(fields: &Fields, names_microsoft: bool) -> Option<Vec<Evidence>> {
+    if !names_microsoft {
+        return None;
+    }
+    let tb = phrases();
+    let (field, start, end) = phone_call_places(fields).into_iter().find(|&(field, start, end)| {
+        let text = field.folded.source;
+        let (from, to) = (start.saturating_sub(300), (end + 300).min(text.len()));
+        let (ffrom, fto) = (field.folded.folded_offset(from), field.folded.folded_offset(to));
+        let window =
+            text.get(field.folded.source_offset(ffrom)..field.folded.source_offset(fto)).unwrap_or("");
+        tb.lures.any_between(field, ffrom, fto) || crate::text::shapes::has_money(window)
+    })?;
+    // A product in the body alone is too weak ("Sent from Outlook" under a signature's number).
+    let brand = first_in(&tb.microsoft, &fields.all())
+        .or_else(|| first_in(&tb.products, &[&fields.name, &fields.subject]))?;
+    let call = evidence(field.source, field.location, &field.folded.source[start..end]);
+    Some(vec![brand.evidence, call])
+}
+
+/// Phone numbers with a request to call them (a call word within 100 bytes before or 40
+/// after), in any visible field: at most `max`, each quoted.
+pub fn phone_calls(fields: &Fields, max: usize) -> Vec<Evidence> {
+    phone_call_places(fields)
+        .into_iter()
+        .take(max)
+        .map(|(field, start, end)| evidence(field.source, field.location, &field.folded.source[start..end]))
+        .collect()
+}
+
+/// Where [`phone_calls`] stand: the field and the number's byte range in its source.
+fn phone_call_places<'f>(fields: &'f Fields) -> Vec<(&'f Field<'f>, usize, usize)> {
+    let call = &phrases().call;
+    let mut found = Vec::new();
+    for field in fields.all() {
+        let text = field.folded.source;
+        for (start, end) in crate::text::shapes::phone_numbers(text) {
+            let from = field.folded.folded_offset(start.saturating_sub(100));
+            let to = field.folded.folded_offset((end + 40).min(text.len()));
+            if call.any_between(field, from, to) && found.len() < 16 {
+                found.push((field, start, end));
+            }
+        }
+    }
+    found
 }
 
 fn ev<T>(hit: &Option<Hit<T>>) -> Option<Evidence> {

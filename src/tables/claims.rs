@@ -64,6 +64,13 @@ pub const PRODUCTS: &[&str] = &[
     "azure ad",
     "microsoft entra",
     "microsoft authenticator",
+    // [lure] what refund and tech-support scams wear (order confirmations, "virus detected").
+    "microsoft defender",
+    "windows defender",
+    "windows security",
+    "microsoft support",
+    "microsoft store",
+    "xbox",
 ];
 
 /// Office programs whose name a fake sign-in form wears ("Sign in to Excel Sheet"). Too

@@ -417,9 +417,6 @@ pub const SCAM_WORDS: &[&str] = &[
     "deducted",
 ];
 
-/// Currency signs that mark a money amount.
-pub const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₿', '₽'];
-
 /// The subject of Microsoft's own Entra verification mail after the tenant name
 /// ("<Tenant> account email verification code"). [docs] microsoft-mail.md, Entra docs.
 pub const TENANT_SUBJECT_TEMPLATE: &str = "account email verification code";

@@ -8,6 +8,7 @@
 pub mod fold;
 pub mod html;
 pub mod phrases;
+pub mod shapes;
 pub mod unicode;
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
