@@ -494,3 +494,20 @@ fn reference_codes_in_other_notices_are_not_judged_as_security_codes() {
     assert_eq!(v.claim, codeguard::Claim::OtherAccountAlert);
     assert!(!has(&v, "content.code_format"), "{:?}", v.reasons);
 }
+
+#[test]
+fn an_attachment_name_is_read_as_the_system_reads_it() {
+    // Invisible characters and full-width letters do not hide a web page's extension.
+    for name in ["invoice.ht\u{200b}ml", "invoice.ＨＴＭＬ", "scan\u{202e}fdp.html"] {
+        let input = MessageInput {
+            sender_name: "Microsoft account team".into(),
+            sender_address: "x@example.test".into(),
+            subject: "Microsoft account security alert".into(),
+            body_text: "Open the attached file to review the sign-in.".into(),
+            attachments: vec![name.to_string()],
+            ..MessageInput::default()
+        };
+        let v = analyze(&input);
+        assert!(v.reasons.iter().any(|r| r.id == "content.risky_attachment"), "{name}: {:?}", v.reasons);
+    }
+}

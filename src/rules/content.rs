@@ -150,7 +150,16 @@ fn attachments(ctx: &Context, out: &mut Findings) {
         );
     }
     for name in ctx.input.attachments.iter().take(100) {
-        let lower = cut(name, 1024).trim().trim_end_matches(['.', ' ']).to_lowercase();
+        // The name as the system reads it: full-width and decorative letters made plain,
+        // invisible characters and bidi controls (the "fdp.exe" trick) taken out.
+        let mut plain = String::new();
+        for c in cut(name, 1024).chars() {
+            match crate::text::unicode::fold_char(c) {
+                Some((folded, _)) => plain.push_str(folded),
+                None => plain.extend(c.to_lowercase()),
+            }
+        }
+        let lower = plain.trim().trim_end_matches(['.', ' ']);
         let Some((_, ext)) = lower.rsplit_once('.') else { continue };
         let (web, archive) = (t::WEB_EXTENSIONS.contains(&ext), t::ARCHIVE_EXTENSIONS.contains(&ext));
         if web || archive {
