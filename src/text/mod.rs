@@ -6,6 +6,7 @@
 //! - [`html`]: a mail body's HTML read as rendered (what is visible, what is hidden, how);
 
 pub mod html;
+pub mod unicode;
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
 pub fn cut(s: &str, max: usize) -> &str {
