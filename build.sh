@@ -116,6 +116,12 @@ ensure_npm_packages() {
 
 ensure_zip() { command -v zip >/dev/null 2>&1 || apt_install zip; }
 
+# The Unicode Character Database (Debian's unicode-data: /usr/share/unicode, 15.0 on bookworm):
+# tests/unicode_table/ regenerates src/text/unicode_table.rs from it and fails when the
+# checked-in table differs. Its other input, the confusables, comes with the unicode-security
+# dev-dependency, so nothing else is fetched.
+ensure_unicode_data() { apt_install unicode-data; }
+
 ensure_browsers() {
   # l10n packages: the Japanese popup/banner tests need the browsers' ja locale; the font
   # lets the screenshots show Japanese instead of empty boxes.
@@ -238,6 +244,7 @@ run_tests() {
   build
   ensure_rust_lints
   ensure_browsers
+  ensure_unicode_data
   run_step "cargo test" cargo test
   run_step "cargo fmt --check" cargo fmt --check
   run_step "cargo clippy --all-targets -- -D warnings" cargo clippy --all-targets -- -D warnings

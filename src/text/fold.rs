@@ -619,7 +619,8 @@ mod tests {
             folded("Microsoft account -- Security code: 123456!"),
             "microsoft account security code: 123456"
         );
-        assert_eq!(folded("セキュリティ コード: 123456"), "セキュリティコード: 123456");
+        // Voicing marks fold away like accents: every way of typing the word folds the same.
+        assert_eq!(folded("セキュリティ コード: 123456"), "セキュリティコート: 123456");
         assert!(kinds("Microsoft account, Код безопасности").is_empty());
     }
 
