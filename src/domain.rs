@@ -595,14 +595,8 @@ pub fn address_in_header(value: &str) -> Option<String> {
 // Characters: invisible ones, scripts, confusable folding, edit distance
 // ---------------------------------------------------------------------------------
 
-/// Zero-width, bidi-control and other characters that show nothing.
-pub fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
-        | '\u{180B}'..='\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{206A}'..='\u{206F}'
-        | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{E0000}'..='\u{E007F}')
-}
+/// Zero-width, bidi-control and other characters that show nothing (the normalization's own list).
+pub use crate::text::unicode::is_invisible;
 
 /// The script of a letter, for the mixed-script test (`None` for digits, marks, …).
 pub fn script_of(c: char) -> Option<&'static str> {
@@ -630,81 +624,38 @@ pub fn mixes_scripts(word: &str) -> bool {
     false
 }
 
-/// One character's Latin look-alike (a small subset of Unicode's confusables.txt,
-/// UTS #39, for the letters attackers use against Microsoft's names), lower case.
-fn confusable(c: char) -> Option<char> {
-    Some(match c {
-        // Cyrillic
-        'а' | 'А' => 'a',
-        'в' | 'В' => 'b',
-        'с' | 'С' | 'ϲ' | 'Ϲ' => 'c',
-        'ԁ' => 'd',
-        'е' | 'Е' | 'ё' | 'Ё' => 'e',
-        'һ' | 'Һ' | 'н' | 'Н' => 'h',
-        'і' | 'І' | 'ї' | 'Ї' | 'ı' => 'i',
-        'ј' | 'Ј' => 'j',
-        'к' | 'К' => 'k',
-        'ӏ' | 'Ӏ' => 'l',
-        'м' | 'М' => 'm',
-        'о' | 'О' | 'ο' | 'Ο' | 'σ' | 'օ' => 'o',
-        'р' | 'Р' | 'ρ' | 'Ρ' => 'p',
-        'ԛ' => 'q',
-        'ѕ' | 'Ѕ' => 's',
-        'т' | 'Т' | 'τ' | 'Τ' => 't',
-        'у' | 'У' | 'ү' => 'y',
-        'х' | 'Х' | 'χ' | 'Χ' => 'x',
-        'ԝ' | 'ѡ' => 'w',
-        // Greek
-        'α' | 'Α' => 'a',
-        'β' | 'Β' => 'b',
-        'ε' | 'Ε' => 'e',
-        'η' | 'Η' => 'h',
-        'ι' | 'Ι' => 'i',
-        'κ' | 'Κ' => 'k',
-        'μ' | 'Μ' => 'm',
-        'ν' | 'Ν' => 'v',
-        'υ' | 'Υ' => 'u',
-        'ζ' | 'Ζ' => 'z',
-        // Latin with marks that read as the bare letter at mail-client sizes
-        'í' | 'ì' | 'ï' | 'î' => 'i',
-        'ó' | 'ò' | 'ö' | 'ô' | 'õ' | 'ø' => 'o',
-        'é' | 'è' | 'ë' | 'ê' => 'e',
-        'á' | 'à' | 'ä' | 'â' | 'ã' | 'å' => 'a',
-        'ú' | 'ù' | 'ü' | 'û' => 'u',
-        'ç' => 'c',
-        'ſ' => 's',
-        // digits and signs
+/// The ASCII signs that stand for letters in a name (`micr0soft`, `m!crosoft`,
+/// `hotm@il`): the Unicode look-alikes are the normalization's ([`crate::text::unicode`]).
+fn letter_for_sign(c: char) -> char {
+    match c {
         '0' => 'o',
         '1' | '|' | '!' => 'l',
         '5' => 's',
         '@' => 'a',
-        _ => return None,
-    })
+        c => c,
+    }
 }
 
-/// The confusable skeleton used for every brand comparison: invisible characters
-/// dropped, case folded, look-alike letters mapped to Latin, `i`/`l`/`1`/`I` made one
-/// letter, `rn` read as `m` and `vv` as `w`. Both sides of a comparison are folded,
+/// The confusable skeleton used for every brand comparison: each character through the
+/// normalization (compatibility forms, marks and invisible characters dropped, look-alike
+/// letters made Latin), case folded, signs read as the letters they imitate, `i`/`l`/`1`/`I`
+/// made one letter, `rn` read as `m` and `vv` as `w`. Both sides of a comparison are folded,
 /// so `Micr0soft`, `MіcrosoFT` (Cyrillic і) and `rnicrosoft` all fold like `microsoft`.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    let mut push = |c: char| {
+        let c = letter_for_sign(c);
+        out.push(if c == 'i' { 'l' } else { c });
+    };
     for c in s.chars().take(512) {
-        if is_invisible(c) {
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
             continue;
         }
-        let c = match confusable(c) {
-            Some(l) => l,
-            None => {
-                let c = if ('\u{FF01}'..='\u{FF5E}').contains(&c) {
-                    char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-                } else {
-                    c
-                };
-                let lower = c.to_lowercase().next().unwrap_or(c);
-                confusable(lower).unwrap_or(lower)
-            }
-        };
-        out.push(if c == 'i' { 'l' } else { c });
+        match crate::text::unicode::fold_char(c) {
+            Some((folded, _)) => folded.chars().for_each(&mut push),
+            None => c.to_lowercase().for_each(&mut push),
+        }
     }
     out.replace("rn", "m").replace("vv", "w")
 }
