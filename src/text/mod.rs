@@ -3,9 +3,14 @@
 //!
 //! - [`unicode`]: the per-character normalization (compatibility forms, combining marks,
 //!   confusables, invisible characters), from a table generated from Unicode's data;
-//! - [`html`]: a mail body's HTML read as rendered (what is visible, what is hidden, how);
+//! - [`html`]: a mail body's HTML read as rendered (what is visible, what is hidden, how),
+//!   with [`css`] (the mail's own style rules), [`style`] (declarations and the state text
+//!   is drawn in) and [`entities`] (character references);
 
+pub mod css;
+pub mod entities;
 pub mod html;
+pub mod style;
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
 pub fn cut(s: &str, max: usize) -> &str {
