@@ -10,9 +10,11 @@
 
 use rustc_hash::FxHashMap;
 
+use super::bidi;
 use super::css::{Node, Sheet};
 use super::entities::{decode, decode_into};
 use super::style::{Computed, Display, Paint, Style};
+use super::tokens::{attributes, Kind, Tag, Token, Tokens, BLOCK, ENDS_P, TAGS, VOID};
 use crate::model::{Disguise, DisguiseKind};
 
 /// Links read at most; the link rules cap what they judge again.
@@ -123,186 +125,6 @@ fn style_sheet(html: &str) -> Sheet {
     sheet
 }
 
-/// One piece of the source.
-enum Token<'a> {
-    Text(&'a str),
-    Start(Tag<'a>),
-    End(&'a str, Kind),
-    /// An element whose content is not markup (script, style, title…), and that content.
-    Raw(Tag<'a>, &'a str),
-}
-
-/// A start tag as written.
-struct Tag<'a> {
-    /// ASCII letters and digits, compared ignoring case.
-    name: &'a str,
-    kind: Kind,
-    attrs: &'a str,
-}
-
-/// The tokens of an HTML text, in order.
-struct Tokens<'a>(&'a str);
-
-impl<'a> Iterator for Tokens<'a> {
-    type Item = Token<'a>;
-
-    fn next(&mut self) -> Option<Token<'a>> {
-        loop {
-            let rest = self.0;
-            if rest.is_empty() {
-                return None;
-            }
-            if !starts_markup(rest.as_bytes()) {
-                // Text runs to the next '<' that opens markup (a '<' before a space or a
-                // digit is text, as in browsers).
-                let bytes = rest.as_bytes();
-                let end = memchr::memchr_iter(b'<', &bytes[1..])
-                    .map(|at| at + 1)
-                    .find(|&at| starts_markup(&bytes[at..]))
-                    .unwrap_or(rest.len());
-                self.0 = &rest[end..];
-                return Some(Token::Text(&rest[..end]));
-            }
-            if let Some(after) = rest.strip_prefix("<!--") {
-                self.0 = memchr::memmem::find(after.as_bytes(), b"-->").map_or("", |end| &after[end + 3..]);
-                continue;
-            }
-            let body = &rest[1..];
-            let (closing, body) = match body.strip_prefix('/') {
-                Some(b) => (true, b),
-                None => (false, body),
-            };
-            let name_len = body.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(body.len());
-            if name_len == 0 {
-                // `<!doctype>`, `<?xml>`, `</ >` and the like.
-                self.0 = body.find('>').map_or("", |e| &body[e + 1..]);
-                continue;
-            }
-            let name = &body[..name_len];
-            let kind = kind_of(name);
-            let (attrs, after) = split_tag_end(&body[name_len..]);
-            if closing {
-                self.0 = after;
-                return Some(Token::End(name, kind));
-            }
-            let tag = Tag { name, kind, attrs };
-            if kind.flags & RAW != 0 {
-                let end = raw_text_end(after, name);
-                self.0 = &after[end..];
-                return Some(Token::Raw(tag, &after[..end]));
-            }
-            self.0 = after;
-            return Some(Token::Start(tag));
-        }
-    }
-}
-
-/// Whether `s` starts with markup: `<` and then a letter, `/`, `!` or `?`.
-fn starts_markup(s: &[u8]) -> bool {
-    s.first() == Some(&b'<')
-        && s.get(1).is_some_and(|&b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!' | b'?'))
-}
-
-/// Where the content of a raw-text element ends: at its `</name` (any case), or the end.
-fn raw_text_end(s: &str, name: &str) -> usize {
-    let bytes = s.as_bytes();
-    memchr::memmem::find_iter(bytes, b"</")
-        .find(|&at| {
-            let after = &bytes[at + 2..];
-            after.get(..name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
-                && !after.get(name.len()).is_some_and(u8::is_ascii_alphanumeric)
-        })
-        .unwrap_or(s.len())
-}
-
-const BLOCK: u8 = 1;
-const VOID: u8 = 2;
-const RAW: u8 = 4;
-/// Its start tag ends an open `<p>` (HTML's implied end tags).
-const ENDS_P: u8 = 8;
-
-/// The element names the reader knows, sorted, with what they are.
-const TAGS: &[(&str, u8)] = &[
-    ("a", 0),
-    ("address", BLOCK | ENDS_P),
-    ("area", VOID),
-    ("article", BLOCK | ENDS_P),
-    ("aside", BLOCK | ENDS_P),
-    ("b", 0),
-    ("base", VOID),
-    ("bdo", 0),
-    ("blockquote", BLOCK | ENDS_P),
-    ("body", 0),
-    ("br", BLOCK | VOID),
-    ("caption", BLOCK),
-    ("center", BLOCK | ENDS_P),
-    ("col", VOID),
-    ("dd", BLOCK | ENDS_P),
-    ("div", BLOCK | ENDS_P),
-    ("dl", BLOCK | ENDS_P),
-    ("dt", BLOCK | ENDS_P),
-    ("embed", VOID),
-    ("fieldset", BLOCK | ENDS_P),
-    ("figcaption", BLOCK | ENDS_P),
-    ("figure", BLOCK | ENDS_P),
-    ("font", 0),
-    ("footer", BLOCK | ENDS_P),
-    ("form", BLOCK | ENDS_P),
-    ("h1", BLOCK | ENDS_P),
-    ("h2", BLOCK | ENDS_P),
-    ("h3", BLOCK | ENDS_P),
-    ("h4", BLOCK | ENDS_P),
-    ("h5", BLOCK | ENDS_P),
-    ("h6", BLOCK | ENDS_P),
-    ("header", BLOCK | ENDS_P),
-    ("hr", BLOCK | VOID | ENDS_P),
-    ("i", 0),
-    ("img", VOID),
-    ("input", VOID),
-    ("li", BLOCK | ENDS_P),
-    ("link", VOID),
-    ("main", BLOCK | ENDS_P),
-    ("meta", VOID),
-    ("nav", BLOCK | ENDS_P),
-    ("noscript", RAW),
-    // Office's namespaced tags (`<o:p>`, `<v:shape>`, `<w:…>`) read as `o`, `v`, `w`.
-    ("o", 0),
-    ("ol", BLOCK | ENDS_P),
-    ("option", 0),
-    ("p", BLOCK | ENDS_P),
-    ("pre", BLOCK | ENDS_P),
-    ("script", RAW),
-    ("section", BLOCK | ENDS_P),
-    ("select", 0),
-    ("source", VOID),
-    ("span", 0),
-    ("style", RAW),
-    ("table", BLOCK | ENDS_P),
-    ("tbody", 0),
-    ("td", BLOCK),
-    ("template", 0),
-    ("textarea", RAW),
-    ("tfoot", 0),
-    ("th", BLOCK),
-    ("thead", 0),
-    ("title", RAW),
-    ("tr", BLOCK),
-    ("track", VOID),
-    ("ul", BLOCK | ENDS_P),
-    ("v", 0),
-    ("w", 0),
-    ("wbr", VOID),
-];
-
-/// What a tag name is: its entry in [`TAGS`] (`index == TAGS.len()` for other names).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Kind {
-    index: usize,
-    /// Lower-cased; empty for other names.
-    name: &'static str,
-    flags: u8,
-}
-
 /// A tag name (ASCII) lower-cased, in `buf` when it fits.
 fn lower_in<'b>(name: &str, buf: &'b mut [u8; 32]) -> std::borrow::Cow<'b, str> {
     match buf.get_mut(..name.len()) {
@@ -312,43 +134,6 @@ fn lower_in<'b>(name: &str, buf: &'b mut [u8; 32]) -> std::borrow::Cow<'b, str> 
             String::from_utf8_lossy(out)
         }
         None => name.to_ascii_lowercase().into(),
-    }
-}
-
-/// A tag name of up to 16 ASCII bytes packed into a number, lower-cased; packing keeps
-/// the names' sort order, so [`TAGS`] is searched by number (no string compares).
-const fn pack(name: &[u8]) -> Option<u128> {
-    if name.len() > 16 {
-        return None;
-    }
-    let mut key = 0u128;
-    let mut i = 0;
-    while i < 16 {
-        let b = if i < name.len() { name[i].to_ascii_lowercase() } else { 0 };
-        key = key << 8 | b as u128;
-        i += 1;
-    }
-    Some(key)
-}
-
-const TAG_KEYS: [u128; TAGS.len()] = {
-    let mut keys = [0; TAGS.len()];
-    let mut i = 0;
-    while i < TAGS.len() {
-        keys[i] = match pack(TAGS[i].0.as_bytes()) {
-            Some(key) => key,
-            None => panic!("tag names are at most 16 bytes"),
-        };
-        i += 1;
-    }
-    keys
-};
-
-fn kind_of(name: &str) -> Kind {
-    let found = pack(name.as_bytes()).and_then(|key| TAG_KEYS.binary_search(&key).ok());
-    match found {
-        Some(index) => Kind { index, name: TAGS[index].0, flags: TAGS[index].1 },
-        None => Kind { index: TAGS.len(), name: "", flags: 0 },
     }
 }
 
@@ -688,7 +473,7 @@ impl<'a> Reader<'a> {
         }
         // The bidi controls steer the display order and are never shown themselves.
         let mut rest = text;
-        while let Some((at, control)) = bidi_control(rest) {
+        while let Some((at, control)) = bidi::control(rest) {
             self.visible(&rest[..at]);
             self.bidi_control(control);
             rest = &rest[at + control.len_utf8()..];
@@ -777,7 +562,7 @@ impl<'a> Reader<'a> {
     /// Puts the visible text from `start` in display order (it was under an override).
     fn reverse_since(&mut self, start: usize) {
         let Some(logical) = self.out.visible_text.get(start..).filter(|t| !t.is_empty()) else { return };
-        let shown = displayed(logical);
+        let shown = bidi::displayed(logical);
         if shown == logical {
             return;
         }
@@ -855,48 +640,6 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The first bidi formatting character in `s` (U+202A–U+202E, U+2066–U+2069) and where.
-fn bidi_control(s: &str) -> Option<(usize, char)> {
-    let bytes = s.as_bytes();
-    memchr::memchr_iter(0xe2, bytes).find_map(|at| {
-        let control = match bytes.get(at + 1..at + 3)? {
-            [0x80, b @ 0xaa..=0xae] => 0x2000 + u32::from(b - 0x80),
-            [0x81, b @ 0xa6..=0xa9] => 0x2040 + u32::from(b - 0x80),
-            _ => return None,
-        };
-        Some((at, char::from_u32(control)?))
-    })
-}
-
-/// Text under a right-to-left override in the order a person reads it: reversed, except
-/// that right-to-left script (Hebrew, Arabic) reads right to left anyway, so its runs
-/// (with the spaces and marks between its letters) keep their order.
-fn displayed(logical: &str) -> String {
-    let mut chars: Vec<char> = logical.chars().rev().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if !is_rtl_script(chars[i]) {
-            i += 1;
-            continue;
-        }
-        let mut end = i + 1;
-        let mut last_rtl = i;
-        while end < chars.len() && (is_rtl_script(chars[end]) || !chars[end].is_alphanumeric()) {
-            if is_rtl_script(chars[end]) {
-                last_rtl = end;
-            }
-            end += 1;
-        }
-        chars[i..=last_rtl].reverse();
-        i = last_rtl + 1;
-    }
-    chars.into_iter().collect()
-}
-
-fn is_rtl_script(c: char) -> bool {
-    matches!(c as u32, 0x0590..=0x08ff | 0xfb1d..=0xfdff | 0xfe70..=0xfeff | 0x10800..=0x10fff | 0x1e800..=0x1efff)
-}
-
 /// The word (letters and digits) around byte `at` of `text`, a few dozen letters each way.
 fn word_around(text: &str, at: usize) -> Option<&str> {
     let before = text.get(..at)?;
@@ -919,64 +662,6 @@ fn word_around(text: &str, at: usize) -> Option<&str> {
 
 fn cut(s: &str, max: usize) -> &str {
     super::cut(s, max)
-}
-
-/// Splits at the '>' that ends a tag, honouring quotes; unterminated runs to the end.
-fn split_tag_end(s: &str) -> (&str, &str) {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    // Mail tags carry long quoted styles: jump over a quoted value in one search.
-    while let Some(found) = bytes[i..].iter().position(|&b| matches!(b, b'"' | b'\'' | b'>')) {
-        let at = i + found;
-        if bytes[at] == b'>' {
-            return (&s[..at], &s[at + 1..]);
-        }
-        let quote = bytes[at];
-        match bytes[at + 1..].iter().position(|&b| b == quote) {
-            Some(close) => i = at + 1 + close + 1,
-            None => break,
-        }
-    }
-    (s, "")
-}
-
-/// Calls `each` with the `key=value` pairs of a tag's attribute text, in order (keys as
-/// written).
-fn attributes<'a>(mut s: &'a str, mut each: impl FnMut(&'a str, &'a str)) {
-    loop {
-        s = s.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
-        if s.is_empty() {
-            return;
-        }
-        let key_len = s.find(|c: char| c.is_whitespace() || c == '=' || c == '/').unwrap_or(s.len());
-        let key = &s[..key_len];
-        s = s[key_len..].trim_start();
-        let value;
-        if let Some(after) = s.strip_prefix('=') {
-            let after = after.trim_start();
-            match after.chars().next() {
-                Some(q @ ('"' | '\'')) => {
-                    let inner = &after[1..];
-                    let end = inner.find(q).unwrap_or(inner.len());
-                    value = &inner[..end];
-                    s = inner.get(end + 1..).unwrap_or("");
-                }
-                _ => {
-                    let end = after.find(char::is_whitespace).unwrap_or(after.len());
-                    value = &after[..end];
-                    s = &after[end..];
-                }
-            }
-        } else {
-            value = "";
-        }
-        if key_len == 0 {
-            // Junk like a stray '=': skip one char so the loop always advances.
-            s = s.get(1..).unwrap_or("");
-            continue;
-        }
-        each(key, value);
-    }
 }
 
 /// Collapses runs of white space (keeping single line breaks) and trims.
@@ -1076,43 +761,6 @@ mod tests {
             "één  twee\u{85}drie\n\u{200b}vier",
         ] {
             assert_eq!(tidy(text), lines_way(text), "{text:?}");
-        }
-    }
-
-    /// A pseudo-random string over `alphabet`, `len` chars long at most.
-    fn random_text(state: &mut u64, alphabet: &[char], len: u64) -> String {
-        let mut text = String::new();
-        for _ in 0..(*state % len) {
-            *state ^= *state << 13;
-            *state ^= *state >> 7;
-            *state ^= *state << 17;
-            text.push(alphabet[(*state % alphabet.len() as u64) as usize]);
-        }
-        *state = state.wrapping_add(1);
-        text
-    }
-
-    #[test]
-    fn a_tag_ends_at_the_first_unquoted_angle_bracket() {
-        let reference = |s: &str| {
-            let mut quote: Option<u8> = None;
-            for (i, b) in s.bytes().enumerate() {
-                match (quote, b) {
-                    (Some(q), _) if b == q => quote = None,
-                    (Some(_), _) => {}
-                    (None, b'"' | b'\'') => quote = Some(b),
-                    (None, b'>') => return (s[..i].to_string(), s[i + 1..].to_string()),
-                    _ => {}
-                }
-            }
-            (s.to_string(), String::new())
-        };
-        let alphabet: Vec<char> = "a =\"'>é/".chars().collect();
-        let mut state = 0x2545_f491_4f6c_dd1d;
-        for _ in 0..20_000 {
-            let tag = random_text(&mut state, &alphabet, 24);
-            let (attrs, rest) = split_tag_end(&tag);
-            assert_eq!((attrs.to_string(), rest.to_string()), reference(&tag), "{tag:?}");
         }
     }
 }

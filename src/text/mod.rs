@@ -4,13 +4,16 @@
 //! - [`unicode`]: the per-character normalization (compatibility forms, combining marks,
 //!   confusables, invisible characters), from a table generated from Unicode's data;
 //! - [`html`]: a mail body's HTML read as rendered (what is visible, what is hidden, how),
-//!   with [`css`] (the mail's own style rules), [`style`] (declarations and the state text
-//!   is drawn in) and [`entities`] (character references);
+//!   with [`tokens`] (its tokenizer), [`css`] (the mail's own style rules), [`style`]
+//!   (declarations and the state text is drawn in), [`entities`] (character references)
+//!   and [`bidi`] (what a right-to-left override displays);
 
+pub mod bidi;
 pub mod css;
 pub mod entities;
 pub mod html;
 pub mod style;
+pub mod tokens;
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
 pub fn cut(s: &str, max: usize) -> &str {
