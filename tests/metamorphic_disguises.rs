@@ -57,7 +57,6 @@ fn encodings_read_back_as_the_same_words() {
 }
 
 #[test]
-#[ignore = "fails until the normalization and the as-rendered HTML reader are merged (231 of 1406 checks on 2026-12-01)"]
 fn disguises_and_encodings_keep_every_verdict() {
     let failures = run("disguises and encodings", transforms::DISGUISES_AND_ENCODINGS);
     assert!(failures.is_empty(), "{} checks failed:\n{}", failures.len(), report(&failures));

@@ -132,11 +132,15 @@ pub fn detect_in(fields: &Fields, input: &MessageInput, raw: Option<&RawFacts>) 
     let name_brand = first_in(&tb.microsoft, &[name])
         .or_else(|| first_in(&tb.products, &[name]))
         .or_else(|| first_in(&tb.teams, &[name]).map(|h| Hit { value: (), evidence: h.evidence }));
-    let subject_account = first_in(&tb.account, &[subject]).or_else(|| first_in(&tb.teams, &[subject]));
+    // Images' alt and title text is a headline: a banner image that says "Microsoft account
+    // security code" speaks like the subject does.
+    let image = &fields.image;
+    let headlines = [subject, image];
+    let subject_account = first_in(&tb.account, &headlines).or_else(|| first_in(&tb.teams, &headlines));
     let body_account = first_in(&tb.account, &[body]).or_else(|| first_in(&tb.teams, &[body]));
     let template = first_in(&tb.templates, &texts);
-    let genuine_subject = first_in(&tb.subjects, &[subject]);
-    let subject_brand = first_in(&tb.microsoft, &[subject]);
+    let genuine_subject = first_in(&tb.subjects, &headlines);
+    let subject_brand = first_in(&tb.microsoft, &headlines);
     // Products count in the subject only: a body's "Sent from Outlook for iOS" or a
     // bounce quoting "X-Mailer: Microsoft Outlook" is no claim.
     let subject_product = first_in(&tb.products, &[subject]);
@@ -158,16 +162,16 @@ pub fn detect_in(fields: &Fields, input: &MessageInput, raw: Option<&RawFacts>) 
     }
 
     // What is said.
-    let subject_kind = best_kind(&tb.kind_words, subject);
+    let subject_kind = best_kind(&tb.kind_words, subject).or_else(|| best_kind(&tb.kind_words, image));
     let body_kind = best_kind(&tb.kind_words, body);
     let labelled = find_code(&tb.labels, fields);
     let lure = first_in(&tb.lures, &fields.all());
     let generic_lure = first_in(&tb.generic_lures, &fields.all());
-    let headline_lure = first_in(&tb.lures, &[name, subject]);
+    let headline_lure = first_in(&tb.lures, &[name, subject, image]);
     let body_lures: Vec<Evidence> =
         tb.lures.all_in(body).take(2).map(|(_, s, e)| body.evidence(s, e)).collect();
 
-    let subject_event = first_in(&tb.subject_events, &[subject]);
+    let subject_event = first_in(&tb.subject_events, &headlines);
     // Asking for the code is a code mail's own wording, whoever asks.
     let asks_code = tb.asks_code.unnegated_in(&texts, 1).pop();
     let any_kind = subject_kind.is_some() || body_kind.is_some() || labelled.is_some() || asks_code.is_some();

@@ -3,12 +3,20 @@
 //!
 //! - [`unicode`]: the per-character normalization (compatibility forms, combining marks,
 //!   confusables, invisible characters), from a table generated from Unicode's data;
-//! - [`html`]: a mail body's HTML read as rendered (what is visible, what is hidden, how);
+//! - [`html`]: a mail body's HTML read as rendered (what is visible, what is hidden, how),
+//!   with [`tokens`] (its tokenizer), [`css`] (the mail's own style rules), [`style`]
+//!   (declarations and the state text is drawn in), [`entities`] (character references)
+//!   and [`bidi`] (what a right-to-left override displays);
 
+pub mod bidi;
+pub mod css;
+pub mod entities;
 pub mod fold;
 pub mod html;
 pub mod phrases;
 pub mod shapes;
+pub mod style;
+pub mod tokens;
 pub mod unicode;
 
 /// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
