@@ -36,6 +36,7 @@ pub const READ_HEADERS: &[&str] = &[
     "Return-Path",
     "Authentication-Results",
     "ARC-Authentication-Results",
+    "ARC-Seal",
     "DKIM-Signature",
 ];
 

@@ -161,3 +161,37 @@ fn parser_survives_odd_headers() {
     assert_eq!(r[0].domain().as_deref(), Some("a.com"));
     assert_eq!(r[1].domain().as_deref(), Some("c.com"));
 }
+
+/// The module doc's table: only DMARC, compauth or an SPF failure with no signature at
+/// all says "forged"; a DKIM failure alone is a signature broken on the way.
+#[test]
+fn what_each_failure_means() {
+    let ms = "accountprotection.microsoft.com";
+    let signed = [ms.to_string()];
+    let judge = |header: &str| auth::outcome(&auth::parse_results(header), ms, &signed);
+    let dkim_fail = format!("dkim=fail header.d={ms}");
+    assert_eq!(judge(&dkim_fail), Outcome::Broken);
+    assert_eq!(judge(&format!("{dkim_fail}; dmarc=none header.from={ms}")), Outcome::Broken);
+    assert_eq!(judge(&format!("{dkim_fail}; dmarc=fail header.from={ms}")), Outcome::Fail);
+    assert_eq!(judge(&format!("{dkim_fail}; compauth=fail reason=000")), Outcome::Fail);
+    assert_eq!(judge(&format!("{dkim_fail}; spf=softfail smtp.mailfrom={ms}")), Outcome::Fail);
+    // A forwarder that re-signs leaves a pass of its own: the SPF failure is the forwarding.
+    assert_eq!(
+        judge(&format!("{dkim_fail}; dkim=pass header.d=uni.example; spf=fail smtp.mailfrom={ms}")),
+        Outcome::Broken
+    );
+    assert_eq!(judge(&format!("spf=fail smtp.mailfrom={ms}")), Outcome::Fail);
+    // Another domain's broken signature says nothing about this one.
+    assert_eq!(judge("dkim=fail header.d=uni.example"), Outcome::Unproven);
+    assert_eq!(judge(&format!("{dkim_fail}; dkim=pass header.d={ms}")), Outcome::Pass);
+}
+
+#[test]
+fn a_broken_microsoft_signature_is_information() {
+    let eml = format!(
+        "Authentication-Results: mx.google.com; dkim=fail header.i=@accountprotection.microsoft.com\r\n{DKIM_MS}{MS_FROM}{TAIL}"
+    );
+    let out = run(&eml);
+    assert_eq!(severity(&out, "auth.signature_broken"), Some(Severity::Info), "{:?}", out.reasons);
+    assert!(!out.has("auth.failed") && !out.has("auth.unproven"));
+}

@@ -9,13 +9,50 @@
 //! (registrable domain via the Public Suffix List, DMARC's relaxed alignment). A DKIM
 //! pass only counts when the source really carries a `DKIM-Signature` with that `d=`.
 //!
-//! A Microsoft `From` with DMARC pass or an aligned DKIM pass gets the one `Good` reason
-//! (`auth.microsoft_verified`); a failing result for a Microsoft `From` is a danger.
+//! What each combination means ([`outcome`]; "aligned" = for the `From` organization):
 //!
-//! `ARC-Authentication-Results` are never proof: they are written by forwarding servers
-//! and sealed with signatures this core cannot verify (no DNS, no crypto in the
-//! extension), so anyone upstream can write one. They are shown as information only
-//! when no `Authentication-Results` exists.
+//! | topmost results | outcome | Microsoft `From` | other `From` |
+//! |---|---|---|---|
+//! | DMARC pass, or aligned DKIM pass with its signature present | pass | Good `auth.microsoft_verified` | Info `auth.verified_not_microsoft` |
+//! | no pass, but a trusted ARC set (below) | pass | Good, naming the sealer | Info `auth.verified_not_microsoft` |
+//! | DMARC fail, or compauth fail | forged | Danger `auth.failed` | Warning `auth.failed` |
+//! | aligned SPF fail/softfail and no DKIM pass at all | forged | Danger `auth.failed` | Warning `auth.failed` |
+//! | aligned DKIM fail, none of the above | broken | Info `auth.signature_broken` | Info `auth.signature_broken` |
+//! | anything else (none, neutral, errors, other domains) | unproven | Info `auth.unproven` | nothing |
+//!
+//! Why: DMARC fail is the receiver's own verdict that neither SPF nor DKIM vouches for
+//! the `From` domain (Microsoft's domains publish `p=reject`), and `compauth=fail` is
+//! Microsoft's final composite verdict; either says the `From` is forged. An aligned SPF
+//! failure with no valid DKIM signature of anyone's means the mail came from a server the
+//! domain does not list and carries no proof at all, which is how a spoof looks (a
+//! forwarder that re-signs leaves a DKIM pass of its own). A DKIM failure alone is
+//! different: a forwarder's "[EXTERNAL]" banner, a footer or a mailing list breaks the
+//! body hash of a genuine signature all the time, and a forger gains nothing by attaching
+//! a broken one. It proves nothing either way, so it is information: the level stays
+//! "unverified" and the content and link rules decide the rest.
+//!
+//! ARC (RFC 8617): a forwarder's ARC set records what it checked before it changed the
+//! message. This core cannot verify ARC signatures (no DNS, no crypto in the extension),
+//! so the receiver's word and the sealer's name carry it. The newest set counts only when
+//! all of these hold:
+//! - the topmost result (from a known receiver) says `arc=pass`: the receiver verified
+//!   every seal and the newest message signature. `compauth=fail` beside it overrules
+//!   (Microsoft's final verdict, which already weighed ARC);
+//! - the sets are numbered `i=1..N` (N at most 50) with one `ARC-Seal` each; the newest,
+//!   `i=N`, is the last hop, and its `cv=` is `none` for `i=1` and `pass` above (`fail`
+//!   is a broken chain);
+//! - every seal in the chain is by a sealer in [`senders::TRUSTED_ARC_SEALERS`]: an
+//!   earlier hop's results can flow into a later sealer's DMARC verdict, so an unknown
+//!   hop anywhere spoils it;
+//! - the newest set's one `ARC-Authentication-Results` (same `i=`) passes [`outcome`] for
+//!   the `From` domain: DMARC pass, or aligned DKIM pass with the signature still present.
+//!
+//! Then that sealed result stands for the original delivery, over a topmost DKIM, SPF or
+//! DMARC failure (what forwarding causes, and what ARC exists to override). Results in
+//! lower sets are never read: anyone upstream can write one. What ARC does not prove:
+//! that the forwarder added nothing (Google's ARC help says so); the content and link
+//! rules still run, and their warnings outrank "genuine". Without any
+//! `Authentication-Results`, ARC results are information only (`auth.arc_only`).
 //!
 //! Limitation: a provider that adds no `Authentication-Results` at all leaves the
 //! sender's own forged header on top. Gmail, Outlook.com and Microsoft 365 always add
@@ -23,7 +60,7 @@
 
 use crate::domain;
 use crate::findings::{evidence, Context, Findings};
-use crate::model::{EvidenceSource, Severity};
+use crate::model::{Evidence, EvidenceSource, Severity};
 use crate::raw::RawFacts;
 use crate::tables::senders;
 
@@ -95,27 +132,34 @@ pub fn parse_results(value: &str) -> Vec<AuthResult> {
     results
 }
 
+/// The value of one `name=value` in a DKIM-style tag list (`DKIM-Signature`, `ARC-Seal`).
+fn tag<'a>(value: &'a str, name: &str) -> Option<&'a str> {
+    value.split(';').find_map(|pair| {
+        let (k, v) = pair.split_once('=')?;
+        k.trim().eq_ignore_ascii_case(name).then(|| v.trim())
+    })
+}
+
 /// The `d=` domains of every `DKIM-Signature` in the source.
 pub fn dkim_signature_domains(raw: &RawFacts) -> Vec<String> {
     raw.all("DKIM-Signature")
         .take(50)
-        .filter_map(|value| {
-            value.split(';').find_map(|tag| {
-                let (k, v) = tag.split_once('=')?;
-                (k.trim().eq_ignore_ascii_case("d")).then(|| domain::normalize_host(v.trim()))
-            })
-        })
+        .filter_map(|value| tag(value, "d"))
+        .map(domain::normalize_host)
         .filter(|d| !d.is_empty())
         .collect()
 }
 
-/// What the topmost results say about the `From` domain.
+/// What the topmost results say about the `From` domain (the table in the module doc).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
     /// DMARC pass, or DKIM pass aligned with `From` (and a matching signature present).
     Pass,
-    /// DMARC, DKIM, SPF or composite authentication failed, and nothing passed.
+    /// DMARC or composite authentication failed, or SPF failed for `From` with no DKIM
+    /// pass at all: the receiver found the `From` forged.
     Fail,
+    /// Only a DKIM signature for `From` failed: broken on the way, proof of nothing.
+    Broken,
     /// Nothing conclusive (none, neutral, errors, or results for another domain).
     Unproven,
 }
@@ -137,17 +181,84 @@ pub fn outcome(results: &[AuthResult], from_domain: &str, signed: &[String]) -> 
     if dmarc_pass || dkim_pass {
         return Outcome::Pass;
     }
-    let failed = results.iter().any(|r| match r.method.as_str() {
+    let any_dkim_pass = results.iter().any(|r| r.method == "dkim" && r.result == "pass");
+    let forged = results.iter().any(|r| match r.method.as_str() {
         "dmarc" | "compauth" => r.result == "fail",
-        "dkim" => r.result == "fail" && aligned(r),
-        "spf" => matches!(r.result.as_str(), "fail" | "softfail") && aligned(r),
+        "spf" => matches!(r.result.as_str(), "fail" | "softfail") && aligned(r) && !any_dkim_pass,
         _ => false,
     });
-    if failed {
+    if forged {
         Outcome::Fail
+    } else if results.iter().any(|r| r.method == "dkim" && r.result == "fail" && aligned(r)) {
+        Outcome::Broken
     } else {
         Outcome::Unproven
     }
+}
+
+/// ARC sets at most (RFC 8617 limits `i=` to 50).
+const MAX_ARC_SETS: u32 = 50;
+
+/// The newest ARC set, trusted to stand for the original delivery.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArcProof<'a> {
+    /// Who sealed it, from [`senders::TRUSTED_ARC_SEALERS`].
+    pub sealer: &'static str,
+    /// Its instance `i=`, the number of hops that sealed.
+    pub instance: u32,
+    /// Its `ARC-Seal` and `ARC-Authentication-Results` values.
+    pub seal: &'a str,
+    pub results: &'a str,
+}
+
+/// The newest ARC set when every condition of the module doc holds, else `None`.
+pub fn trusted_arc<'a>(
+    raw: &'a RawFacts,
+    topmost: &[AuthResult],
+    from_domain: &str,
+    signed: &[String],
+) -> Option<ArcProof<'a>> {
+    let arc_pass = topmost.iter().find(|r| r.method == "arc").is_some_and(|r| r.result == "pass");
+    let overruled = topmost.iter().any(|r| r.method == "compauth" && r.result == "fail");
+    if !arc_pass || overruled {
+        return None;
+    }
+    let instance =
+        |value: Option<&str>| value?.parse::<u32>().ok().filter(|i| (1..=MAX_ARC_SETS).contains(i));
+    let seals: Vec<(u32, &str)> = raw
+        .all("ARC-Seal")
+        .take(MAX_ARC_SETS as usize + 1)
+        .map(|seal| Some((instance(tag(seal, "i"))?, seal)))
+        .collect::<Option<_>>()?;
+    // One seal per instance, numbered 1..=N: anything else is a broken chain.
+    let newest = u32::try_from(seals.len()).ok().filter(|n| (1..=MAX_ARC_SETS).contains(n))?;
+    if (1..=newest).any(|i| seals.iter().filter(|(n, _)| *n == i).count() != 1) {
+        return None;
+    }
+    let sealer = |seal: &str| senders::trusted_arc_sealer(&domain::normalize_host(tag(seal, "d")?));
+    let (_, seal) = *seals.iter().find(|(i, _)| *i == newest)?;
+    let who = sealer(seal)?;
+    if !seals.iter().all(|(_, other)| sealer(other).is_some()) {
+        return None;
+    }
+    let chain_ok = if newest == 1 { "none" } else { "pass" };
+    if !tag(seal, "cv").is_some_and(|cv| cv.eq_ignore_ascii_case(chain_ok)) {
+        return None;
+    }
+    // RFC 8617 puts `i=` first in ARC-Authentication-Results; the results follow.
+    let mut sealed = raw
+        .all("ARC-Authentication-Results")
+        .filter(|value| instance(value.split(';').next().and_then(|first| tag(first, "i"))) == Some(newest));
+    let results = sealed.next()?;
+    if sealed.next().is_some() {
+        return None;
+    }
+    (outcome(&parse_results(results), from_domain, signed) == Outcome::Pass).then_some(ArcProof {
+        sealer: who,
+        instance: newest,
+        seal,
+        results,
+    })
 }
 
 pub fn check(ctx: &Context, out: &mut Findings) {
@@ -185,7 +296,8 @@ pub fn check(ctx: &Context, out: &mut Findings) {
     let results = parse_results(value);
     let signed = dkim_signature_domains(raw);
     let mut verdict = outcome(&results, &from_domain, &signed);
-    if let Some(writer) = unknown_receiver(value) {
+    let writer = unknown_receiver(value);
+    if let Some(writer) = &writer {
         out.add(
             "auth.unknown_receiver",
             Severity::Info,
@@ -200,39 +312,30 @@ pub fn check(ctx: &Context, out: &mut Findings) {
             verdict = Outcome::Unproven;
         }
     }
+    // A forwarder broke the receiver's check: its trusted seal may stand for the original.
+    let arc = match (verdict, &writer) {
+        (Outcome::Pass, _) | (_, Some(_)) => None,
+        _ => trusted_arc(raw, &results, &from_domain, &signed),
+    };
+    if let Some(proof) = arc {
+        arc_verified(&proof, value, &from_domain, microsoft_from, &signed, out);
+        return;
+    }
     match (verdict, microsoft_from) {
         (Outcome::Pass, true) => {
-            let message = match senders::known(&from_address) {
-                Some(what) => format!(
-                    "The receiving mail server confirmed that this message really comes from Microsoft's \
-                     {from_domain} (a known sender of {what})."
-                ),
-                None => format!(
-                    "The receiving mail server confirmed that this message really comes from Microsoft's \
-                     {from_domain}."
-                ),
-            };
+            let message = format!(
+                "The receiving mail server confirmed that this message really comes from Microsoft's {from_domain}{}.",
+                known_sender(&from_address)
+            );
             out.add("auth.microsoft_verified", Severity::Good, &message, header());
-            for d in signed.iter().filter(|d| domain::same_organization(d, &from_domain)).take(2) {
-                out.add(
-                    "auth.microsoft_verified",
-                    Severity::Good,
-                    "",
-                    evidence(EvidenceSource::Header, "DKIM-Signature", format!("d={d}")),
-                );
-            }
+            signature_evidence(&signed, &from_domain, out);
         }
+        (Outcome::Pass, false) => not_microsoft(&from_domain, header(), out),
         (Outcome::Fail, true) => out.add(
             "auth.failed",
             Severity::Danger,
             "The message claims to come from Microsoft, but the receiving mail server found that the claim \
              fails authentication: it is forged.",
-            header(),
-        ),
-        (Outcome::Unproven, true) => out.add(
-            "auth.unproven",
-            Severity::Info,
-            "The receiving mail server could not confirm that this message comes from Microsoft.",
             header(),
         ),
         (Outcome::Fail, false) => out.add(
@@ -241,16 +344,100 @@ pub fn check(ctx: &Context, out: &mut Findings) {
             "The sender's own domain does not vouch for this message (authentication failed).",
             header(),
         ),
-        (Outcome::Pass, false) => out.add(
-            "auth.verified_not_microsoft",
+        (Outcome::Broken, _) => out.add(
+            "auth.signature_broken",
             Severity::Info,
             &format!(
-                "Authentication only proves the message comes from {from_domain}, which is not Microsoft."
+                "The signature of {from_domain} on this message was broken on the way (a forwarder's banner or \
+                 footer does this), so it proves nothing either way about who sent it."
             ),
+            header(),
+        ),
+        (Outcome::Unproven, true) => out.add(
+            "auth.unproven",
+            Severity::Info,
+            "The receiving mail server could not confirm that this message comes from Microsoft.",
             header(),
         ),
         (Outcome::Unproven, false) => {}
     }
+}
+
+/// ` (a known sender of …)` for a known Microsoft address, else nothing.
+fn known_sender(address: &str) -> String {
+    senders::known(address).map(|what| format!(" (a known sender of {what})")).unwrap_or_default()
+}
+
+/// The `DKIM-Signature` domains that back a Microsoft pass, as its further evidence.
+fn signature_evidence(signed: &[String], from_domain: &str, out: &mut Findings) {
+    for d in signed.iter().filter(|d| domain::same_organization(d, from_domain)).take(2) {
+        out.add(
+            "auth.microsoft_verified",
+            Severity::Good,
+            "",
+            evidence(EvidenceSource::Header, "DKIM-Signature", format!("d={d}")),
+        );
+    }
+}
+
+fn not_microsoft(from_domain: &str, shown: Evidence, out: &mut Findings) {
+    out.add(
+        "auth.verified_not_microsoft",
+        Severity::Info,
+        &format!("Authentication only proves the message comes from {from_domain}, which is not Microsoft."),
+        shown,
+    );
+}
+
+/// The forwarded-mail pass: the receiver's `arc=pass`, the trusted seal and its results.
+fn arc_verified(
+    proof: &ArcProof,
+    topmost: &str,
+    from_domain: &str,
+    microsoft_from: bool,
+    signed: &[String],
+    out: &mut Findings,
+) {
+    let seal = format!(
+        "i={}; d={}; cv={}",
+        proof.instance,
+        tag(proof.seal, "d").unwrap_or_default(),
+        tag(proof.seal, "cv").unwrap_or_default()
+    );
+    let shown = [
+        evidence(EvidenceSource::Header, "Authentication-Results (topmost)", topmost),
+        evidence(EvidenceSource::Header, "ARC-Seal (newest)", seal),
+        evidence(EvidenceSource::Header, "ARC-Authentication-Results (newest)", sealed_passes(proof.results)),
+    ];
+    if !microsoft_from {
+        for e in shown {
+            not_microsoft(from_domain, e, out);
+        }
+        return;
+    }
+    let message = format!(
+        "This message was forwarded. The receiving mail server confirmed the forwarding chain, and {} sealed \
+         its own check that the message really came from Microsoft's {from_domain} before it was passed on. \
+         Anything the forwarder added, such as a banner, is not covered by that proof.",
+        proof.sealer
+    );
+    for e in shown {
+        out.add("auth.microsoft_verified", Severity::Good, &message, e);
+    }
+    signature_evidence(signed, from_domain, out);
+}
+
+/// The instance, the writer and the passing DKIM / DMARC results of a sealed
+/// `ARC-Authentication-Results`, as sent: the whole value is too long to show.
+fn sealed_passes(value: &str) -> String {
+    let mut parts = value.split(';').map(str::trim);
+    let head: Vec<&str> = parts.by_ref().take(2).collect();
+    let passes = parts.filter(|part| {
+        parse_results(part)
+            .first()
+            .is_some_and(|r| matches!(r.method.as_str(), "dkim" | "dmarc") && r.result == "pass")
+    });
+    head.into_iter().chain(passes).collect::<Vec<_>>().join("; ")
 }
 
 /// The authserv-id of an `Authentication-Results` value when it is not a known receiving
