@@ -410,3 +410,11 @@ fn hostile_bodies_finish_without_panicking() {
         assert!(s.disguises.len() <= 64, "{} disguises", s.disguises.len());
     }
 }
+
+#[test]
+fn generated_content_is_bounded_however_many_elements_a_rule_matches() {
+    let html =
+        format!("<style>p::before {{ content: \"{}\" }}</style>{}", "x".repeat(200), "<p>".repeat(100_000));
+    let s = scan(&html);
+    assert!(s.visible_text.len() < 64 * 1024, "{} bytes of generated text", s.visible_text.len());
+}

@@ -23,6 +23,8 @@ pub const MAX_LINKS: usize = 5_000;
 const MAX_DEPTH: usize = 256;
 /// Disguises of one kind recorded at most, and bytes of text each keeps.
 const MAX_DISGUISES: usize = 16;
+/// Bytes of style-sheet `content` written into the text at most, all elements together.
+const MAX_GENERATED: usize = 16 * 1024;
 const MAX_DISGUISE_TEXT: usize = 200;
 /// Bytes of image text kept, and of one alt or title.
 const MAX_IMAGE_TEXT: usize = 64 * 1024;
@@ -256,6 +258,9 @@ struct Reader<'a> {
     link: Option<(String, usize)>,
     /// Where the hidden text since the last visible text starts in `hidden_text`.
     hidden_run: Option<usize>,
+    /// Bytes the style sheet's `content` has written so far (capped: one rule can match
+    /// every element of a hostile body).
+    generated_bytes: usize,
     /// Offsets in `visible_text` where hidden text was cut out of a word.
     splits: Vec<usize>,
     bidi: Option<Override>,
@@ -273,6 +278,7 @@ impl<'a> Reader<'a> {
             open_other: FxHashMap::default(),
             link: None,
             hidden_run: None,
+            generated_bytes: 0,
             splits: Vec::new(),
             bidi: None,
             image_bytes: 0,
@@ -449,6 +455,10 @@ impl<'a> Reader<'a> {
 
     /// `::before` / `::after` content: text the style sheet writes where it displays.
     fn generated(&mut self, text: &str, state: &Computed) {
+        if self.generated_bytes + text.len() > MAX_GENERATED {
+            return;
+        }
+        self.generated_bytes += text.len();
         self.emit(text, state);
         if !state.hides() {
             self.disguise(DisguiseKind::GeneratedContent, text);
