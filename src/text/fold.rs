@@ -158,6 +158,7 @@ pub fn fold_with<'a>(source: &'a str, skip_addresses: bool, vocabulary: Option<&
         space_at: 0,
         word_start: 0,
         word_confusable: false,
+        word_latin: false,
     };
 
     let bytes = source.as_bytes();
@@ -220,6 +221,8 @@ struct Folder {
     /// Where the word being written began in `text`, and whether a look-alike letter is in it.
     word_start: usize,
     word_confusable: bool,
+    /// Whether the word being written has a letter typed as plain ASCII.
+    word_latin: bool,
 }
 
 impl Folder {
@@ -236,16 +239,18 @@ impl Folder {
         }
     }
 
-    /// A word ends: letters of another script inside a word that folds to plain Latin are
-    /// look-alikes ("Місrosoft"); a word of that script alone ("код") is just that language.
+    /// A word ends: letters of another script inside a word of Latin letters that folds to
+    /// plain Latin are look-alikes ("Місrosoft"); a word with no Latin letter typed ("код",
+    /// Bulgarian "акаунт" whose letters all happen to look Latin) is just that language.
     fn end_word(&mut self) {
         if self.word_confusable {
             self.word_confusable = false;
             let word = &self.text[self.word_start..];
-            if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            if self.word_latin && word.bytes().all(|b| b.is_ascii_alphanumeric()) {
                 self.note(self.word_start, self.text.len(), DisguiseKind::LookalikeLetters);
             }
         }
+        self.word_latin = false;
         self.word_start = self.text.len();
     }
 
@@ -325,6 +330,7 @@ impl Folder {
     fn push_ascii(&mut self, run: &str, at: usize) {
         let Some(&last) = run.as_bytes().last() else { return };
         self.space_before(false);
+        self.word_latin |= run.bytes().any(|b| b.is_ascii_alphabetic());
         let from = self.text.len();
         self.text.push_str(run);
         if let Some(written) = self.text.get_mut(from..) {
@@ -634,6 +640,16 @@ mod tests {
         assert!(kinds("𝐌𝐢𝐜𝐫𝐨𝐬𝐨𝐟𝐭").contains(&DisguiseKind::DecorativeLetters));
         assert_eq!(folded("M\u{336}i\u{336}crosoft"), "microsoft");
         assert!(kinds("M\u{336}icrosoft").contains(&DisguiseKind::CombiningMarks));
+    }
+
+    #[test]
+    fn words_of_another_script_alone_are_no_lookalikes() {
+        // Bulgarian "акаунт в": every letter looks Latin, none is.
+        assert!(kinds("Код за защита за акаунт в Microsoft").is_empty());
+        assert!(kinds("ОСС").is_empty());
+        // Cyrillic О and е among Latin letters.
+        assert_eq!(kinds("Оffice"), vec![DisguiseKind::LookalikeLetters]);
+        assert_eq!(kinds("оffiсе"), vec![DisguiseKind::LookalikeLetters]);
     }
 
     #[test]
