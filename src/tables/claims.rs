@@ -142,8 +142,8 @@ pub const TEAM_NAMES: &[LangPhrase] = &[
     // [docs] Entra: "Microsoft on behalf of <Org>".
     l("en", "microsoft on behalf of"),
     // [pattern] ja.
+    // (with or without the space before チーム: kana take no space when folded)
     l("ja", "microsoft アカウント チーム"),
-    l("ja", "microsoft アカウントチーム"),
     // [pattern] de.
     l("de", "microsoft konto team"),
     l("de", "microsoft kontoteam"),
