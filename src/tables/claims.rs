@@ -42,10 +42,36 @@ const fn l(lang: &'static str, text: &'static str) -> LangPhrase {
 use Claim::{OtherAccountAlert as OTHER, PasswordReset as RESET, SecurityCode as CODE};
 use Claim::{SignInAlert as SIGNIN, SingleUseCode as SINGLE};
 
-/// The name "Microsoft" itself, in the scripts Microsoft writes it in.
-/// [docs] English; [pattern] the transliterations Microsoft uses in ru/uk/zh/ko/ja text.
-pub const MICROSOFT: &[&str] =
-    &["microsoft", "майкрософт", "微软", "微軟", "마이크로소프트", "マイクロソフト"];
+/// The name "Microsoft" itself, in the scripts Microsoft writes it in. Display names are
+/// checked against this list too (`rules/sender.rs`), as plain lower-case text.
+/// [docs] English. [pattern] the transliterations, one per script, for text that spells the
+/// name out instead of writing "Microsoft"; Greek mail writes "Microsoft" (no entry).
+pub const MICROSOFT: &[&str] = &[
+    "microsoft",
+    // hr, sl: the possessive adjective ("Microsoftov račun", "Microsoftove račune").
+    "microsoftov*",
+    // ru, uk, bg: Cyrillic.
+    "майкрософт",
+    // sr, mk: Cyrillic with ј.
+    "мајкрософт",
+    // zh-Hans, zh-Hant.
+    "微软",
+    "微軟",
+    // ko.
+    "마이크로소프트",
+    // ja.
+    "マイクロソフト",
+    // ar.
+    "مايكروسوفت",
+    // fa (Persian ی and ک).
+    "مایکروسافت",
+    // he.
+    "מיקרוסופט",
+    // th.
+    "ไมโครซอฟท์",
+    // hi.
+    "माइक्रोसॉफ्ट",
+];
 
 /// Microsoft product names that lures wear. Weaker than "Microsoft": ordinary mail names
 /// Outlook too, so in a subject or body they count only with specific wording; in the
