@@ -148,13 +148,11 @@ pub const ACCOUNT_PHRASES: &[LangPhrase] = &[
     // [docs] ko "Microsoft 계정".
     l("ko", "microsoft 계정"),
     l("ko", "마이크로소프트 계정"),
-    // [pattern] ru / [docs] uk "облікового запису Microsoft".
+    // [pattern] ru / [docs] uk "облікового запису Microsoft" ("учётной" with ё folds alike).
     l("ru", "учетная запись майкрософт"),
     l("ru", "учетной записи майкрософт"),
     l("ru", "учетной записи microsoft"),
     l("ru", "учетная запись microsoft"),
-    l("ru", "учётной записи майкрософт"),
-    l("ru", "учётной записи microsoft"),
     l("uk", "облікового запису microsoft"),
     l("uk", "обліковий запис microsoft"),
     l("uk", "облікового запису майкрософт"),
@@ -210,9 +208,8 @@ pub const ACCOUNT_PHRASES: &[LangPhrase] = &[
     l("he", "חשבון microsoft"),
     l("he", "לחשבון microsoft"),
     l("he", "בחשבון microsoft"),
-    // hi "Microsoft खाता / खाते".
+    // hi "Microsoft खाता" (and खाते: vowel signs are dropped when folded).
     l("hi", "microsoft खाता"),
-    l("hi", "microsoft खाते"),
     // hr / sl "Microsoftov račun" (sl the same words).
     l("hr", "microsoftov račun"),
     l("hr", "microsoftova računa"),
@@ -716,9 +713,8 @@ pub const CODE_LABELS: &[KindPhrase] = &[
     k("cs", CODE, "bezpečnostní kód"),
     k("cs", SINGLE, "jednorázový kód"),
     k("cs", CODE, "ověřovací kód"),
+    // (sk "jednorazový kód", "overovací kód" are cs's once accents are folded)
     k("sk", CODE, "bezpečnostný kód"),
-    k("sk", SINGLE, "jednorazový kód"),
-    k("sk", CODE, "overovací kód"),
     k("hu", CODE, "biztonsági kód"),
     k("hu", SINGLE, "egyszer használatos kód"),
     k("hu", CODE, "ellenőrző kód"),
@@ -807,9 +803,9 @@ pub const GENERIC_CODE_LABELS: &[&str] = &[
     "代码",
     "代碼",
     "코드",
-    // [pattern] pl / tr / sv / da / nb / hr / sr / ms, cs / sk / hu, ro, el, fi, et, sl, lt, lv, ca.
+    // [pattern] pl / tr / sv / da / nb / hr / sr / ms and cs / sk / hu "kód" (which folds
+    // alike), ro, el, fi, et, sl, lt, lv, ca.
     "kod",
-    "kód",
     "cod",
     "κωδικός",
     "koodi",
@@ -1049,7 +1045,6 @@ pub const KIND_WORDS: &[KindPhrase] = &[
     k("cs", OTHER, "účet bude zablokován"),
     k("cs", OTHER, "účet bude zrušen"),
     k("sk", CODE, "bezpečnostný kód"),
-    k("sk", SINGLE, "jednorazový kód"),
     k("sk", RESET, "obnovenie hesla"),
     k("sk", RESET, "resetovanie hesla"),
     k("sk", SIGNIN, "nezvyčajná aktivita"),

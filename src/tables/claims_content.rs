@@ -654,8 +654,8 @@ pub const NEGATIONS: &[&str] = &[
     "pas",
     "nunca",
     "no",
+    // ("nao" folds alike)
     "não",
-    "nao",
     "mai",
     "non",
     "niet",
