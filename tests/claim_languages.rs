@@ -1,12 +1,19 @@
 //! Claim detection per language: a genuine-looking Microsoft code mail is a claim with its
 //! code and language; a code mail in the same language from someone else is not.
 //! Fixtures are written here (wording from shared/docs/microsoft-mail.md, or written from
-//! the English pattern where the docs have none).
+//! the English pattern where the docs have none). The second half runs the whole analysis
+//! on every language of `languages/mod.rs` (one row each): genuine-style mail is
+//! unverified with its code, fakes that ask for the code or a call are flagged for it,
+//! ordinary mail is silent, and "never share this code" is no ask.
 
 mod common;
-use codeguard::claim::{detect, ClaimFacts};
+mod languages;
+use codeguard::claim::{detect, phrases, ClaimFacts, Field};
+use codeguard::model::{EvidenceSource, Level, Verdict};
+use codeguard::tables::claims::SUBJECTS;
 use codeguard::Claim;
 use common::msg;
+use languages::{Lang, LANGS};
 
 const MS: &str = "account-security-noreply@accountprotection.microsoft.com";
 
@@ -266,4 +273,172 @@ fn japanese_new_app_and_single_use_subjects() {
         "ワンタイム コード: 208811",
     );
     assert_code(&c, Claim::SingleUseCode, "208811", "ja");
+}
+
+// ---------------------------------------------------------------------------------------
+// Every language, from one row of strings each (`tests/languages/mod.rs`).
+
+const CODE: &str = "123456";
+const SHOP: &str = "security@some-shop.example";
+const PHONE: &str = "+1 888 555 0199";
+
+/// The genuine-style security-code mail of a language, with `extra` after the code.
+fn genuine(row: &Lang, extra: &str) -> codeguard::MessageInput {
+    let body = format!("{}\n{} {CODE}\n{extra}", row.opener, row.label);
+    msg(row.team, MS, row.subject, &body)
+}
+
+fn has(v: &Verdict, id: &str) -> bool {
+    v.reasons.iter().any(|r| r.id == id)
+}
+
+/// Runs `check` on every row and fails once, naming every language that failed.
+fn each_language(check: impl Fn(&Lang) -> Result<(), String>) {
+    let failed: Vec<String> =
+        LANGS.iter().filter_map(|row| check(row).err().map(|e| format!("{}: {e}", row.lang))).collect();
+    assert!(failed.is_empty(), "{} languages failed:\n{}", failed.len(), failed.join("\n"));
+}
+
+#[test]
+fn every_language_of_the_tables_has_a_row_and_there_are_forty() {
+    let mut missing: Vec<&str> =
+        SUBJECTS.iter().map(|s| s.lang).filter(|l| !LANGS.iter().any(|r| r.lang == *l)).collect();
+    missing.sort_unstable();
+    missing.dedup();
+    assert!(missing.is_empty(), "languages with genuine subjects but no test row: {missing:?}");
+    assert!(LANGS.len() >= 40, "{} languages", LANGS.len());
+}
+
+#[test]
+fn genuine_security_code_mail_is_unverified_with_its_code_in_every_language() {
+    each_language(|row| {
+        let input = genuine(row, row.dont_share);
+        let v = codeguard::analyze(&input);
+        let ids: Vec<&str> = v.reasons.iter().map(|r| r.id.as_str()).collect();
+        if v.level != Level::Unverified || v.claim != Claim::SecurityCode || v.code.as_deref() != Some(CODE) {
+            return Err(format!("{:?} {:?} code {:?}, reasons {ids:?}", v.level, v.claim, v.code));
+        }
+        let c = detect(&input, None);
+        match c.language {
+            Some(lang) if lang == row.lang => Ok(()),
+            other => Err(format!("language {other:?}")),
+        }
+    });
+}
+
+#[test]
+fn fake_asking_for_the_code_is_flagged_in_every_language() {
+    each_language(|row| {
+        let body = format!("{} {CODE}\n{}", row.label, row.ask);
+        let v = codeguard::analyze(&msg(row.team, SHOP, row.subject, &body));
+        let flagged = matches!(v.level, Level::Suspicious | Level::Dangerous);
+        if flagged && has(&v, "content.asks_for_code") {
+            Ok(())
+        } else {
+            Err(format!("{:?}, no ask found in {:?}", v.level, row.ask))
+        }
+    });
+}
+
+#[test]
+fn fake_asking_for_a_call_is_flagged_in_every_language() {
+    each_language(|row| {
+        let body = row.call.replace("{phone}", PHONE);
+        let v = codeguard::analyze(&msg(row.team, SHOP, row.subject, &body));
+        let flagged = matches!(v.level, Level::Suspicious | Level::Dangerous);
+        if flagged && has(&v, "content.call_phone") {
+            Ok(())
+        } else {
+            Err(format!("{:?}, no call request found in {body:?}", v.level))
+        }
+    });
+}
+
+#[test]
+fn ordinary_mail_and_other_senders_codes_stay_silent_in_every_language() {
+    each_language(|row| {
+        let (subject, body) = row.ordinary;
+        let v = codeguard::analyze(&msg("Anna", "anna@example.org", subject, body));
+        if v.level != Level::None {
+            return Err(format!("ordinary mail {:?}: {:?}", v.level, v.reasons));
+        }
+        // The same label, code and warning from a bank: a code, but no Microsoft claim.
+        let label = row.label.trim_end_matches([':', ' ']);
+        let body = format!("{} {CODE}\n{}", row.label, row.dont_share);
+        let v = codeguard::analyze(&msg("Bank", "no-reply@bank.example", label, &body));
+        if v.level != Level::None {
+            return Err(format!("bank code mail {:?}: {:?}", v.level, v.reasons));
+        }
+        Ok(())
+    });
+}
+
+#[test]
+fn never_share_this_code_is_no_ask_in_every_language() {
+    each_language(|row| {
+        if has(&codeguard::analyze(&genuine(row, row.dont_share)), "content.asks_for_code") {
+            return Err(format!("{:?} counted as an ask", row.dont_share));
+        }
+        // The same mail asking for the code is caught: the body is read for asks in this
+        // language, and the warning above is silent for its wording, not by accident.
+        if !has(&codeguard::analyze(&genuine(row, row.ask)), "content.asks_for_code") {
+            return Err(format!("{:?} in a genuine-looking mail is no ask", row.ask));
+        }
+        Ok(())
+    });
+}
+
+#[test]
+fn warnings_that_contain_an_ask_are_saved_by_their_negation() {
+    // Rows whose warning holds an ask phrase word for word ("Don't share this code with
+    // anyone", "Jangan bagikan kode ini dengan siapa pun"): only the negation before it
+    // keeps the genuine mail from asking. Without the negation, it is an ask.
+    let p = phrases();
+    let mut exercised = Vec::new();
+    for row in LANGS {
+        let field = Field::new(row.dont_share, true, EvidenceSource::Body, "body");
+        let Some(start) =
+            p.asks_code.entries.iter().find_map(|&(id, _)| field.matches(id).next()).map(|m| m.0)
+        else {
+            continue;
+        };
+        exercised.push(row.lang);
+        let bare = field.folded.original(start, field.folded.text.len());
+        let v = codeguard::analyze(&genuine(row, bare));
+        assert!(has(&v, "content.asks_for_code"), "{}: {bare:?} without its negation is no ask", row.lang);
+    }
+    assert!(exercised.len() >= 10, "only {exercised:?} exercise a negation");
+}
+
+#[test]
+fn no_table_lists_two_phrases_that_fold_alike() {
+    use codeguard::tables::{claims as t, claims_content as c};
+    let texts = |items: &[t::LangPhrase]| items.iter().map(|p| p.text).collect::<Vec<_>>();
+    let kinds = |items: &[t::KindPhrase]| items.iter().map(|p| p.text).collect::<Vec<_>>();
+    let tables: Vec<(&str, Vec<&str>)> = vec![
+        ("MICROSOFT", t::MICROSOFT.to_vec()),
+        ("ACCOUNT_PHRASES", texts(t::ACCOUNT_PHRASES)),
+        ("TEAM_NAMES", texts(t::TEAM_NAMES)),
+        ("SUBJECTS", kinds(t::SUBJECTS)),
+        ("TEMPLATES", kinds(t::TEMPLATES)),
+        ("CODE_LABELS", kinds(t::CODE_LABELS)),
+        ("GENERIC_CODE_LABELS", t::GENERIC_CODE_LABELS.to_vec()),
+        ("KIND_WORDS", kinds(t::KIND_WORDS)),
+        ("ASKS_FOR_CODE", texts(c::ASKS_FOR_CODE)),
+        ("ASKS_FOR_PASSWORD", texts(c::ASKS_FOR_PASSWORD)),
+        ("CALL_WORDS", texts(c::CALL_WORDS)),
+        ("URGENCY", texts(c::URGENCY)),
+        ("NEGATIONS", c::NEGATIONS.to_vec()),
+    ];
+    let mut twins = Vec::new();
+    for (name, items) in tables {
+        let mut seen = std::collections::HashMap::new();
+        for text in items {
+            let key = (codeguard::claim::fold(text.trim_end_matches('*'), false).text, text.ends_with('*'));
+            if let Some(first) = seen.insert(key, text) {
+                twins.push(format!("{name}: {first:?} / {text:?}"));
+            }
+        }
+    }
+    assert!(twins.is_empty(), "phrases that fold alike (list each once):\n{}", twins.join("\n"));
 }

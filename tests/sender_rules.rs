@@ -157,6 +157,27 @@ fn lookalike_display_name() {
 }
 
 #[test]
+fn the_brand_with_a_case_ending_is_no_lookalike() {
+    for name in ["Microsofti konto meeskond", "Microsoftin tilitiimi", "Microsofts kontoteam"] {
+        let out = run(name, "a@shop.example");
+        assert!(!out.has("sender.display_name_lookalike"), "{name}: {:?}", out.reasons);
+        assert!(out.has("sender.display_name_impersonation"), "{name}: {:?}", out.reasons);
+    }
+}
+
+#[test]
+fn the_brand_in_other_scripts_names_microsoft() {
+    // One list for the claim and the sender rules: the MICROSOFT table.
+    for name in
+        ["Майкрософт", "Мајкрософт", "مايكروسوفت", "מיקרוסופט", "ไมโครซอฟท์", "माइक्रोसॉफ्ट", "مایکروسافت"]
+    {
+        let out = run(name, "a@shop.example");
+        assert!(out.has("sender.display_name_impersonation"), "{name}: {:?}", out.reasons);
+    }
+    assert!(!run("Ανδρέας", "a@shop.example").has("sender.display_name_impersonation"));
+}
+
+#[test]
 fn reply_to_and_return_path_differ() {
     let eml = "From: Microsoft account team <no-reply@shop.example>\r\nReply-To: helpdesk.micros0ft@gmail.com\r\n\
                Return-Path: <bounce@bulk.example>\r\nSubject: Microsoft account security code\r\n\r\nbody\r\n";

@@ -14,15 +14,10 @@
 use crate::domain::{self, BrandMatch};
 use crate::findings::{evidence, Context, Findings};
 use crate::model::{EvidenceSource, Severity};
-use crate::tables::{hosts, senders};
+use crate::tables::{claims, hosts, senders};
 
 /// Local parts longer than this push the domain out of view in most mail clients.
 const LONG_LOCAL_PART: usize = 40;
-
-/// Microsoft's name as display names write it outside Latin script.
-/// Source: Microsoft's localized sites and display names (microsoft-mail.md, "Microsoft
-/// 帐户团队"); ja マイクロソフト, zh 微软 / 微軟, ko 마이크로소프트, ru/uk Майкрософт.
-const LOCALIZED_BRAND: &[&str] = &["マイクロソフト", "微软", "微軟", "마이크로소프트", "майкрософт"];
 
 pub fn check(ctx: &Context, out: &mut Findings) {
     several_from(ctx, out);
@@ -255,11 +250,16 @@ fn display_name(name: &str, address: &str, domain_ok: bool, out: &mut Findings) 
         .find(|brand| folded.contains(&domain::fold(brand)) && !lower.contains(*brand))
         .copied()
         .or_else(|| {
+            // The brand written plainly with a case ending (et "Microsofti", fi
+            // "Microsoftin", de / sv "Microsofts") is how the language writes it, not a
+            // misspelling.
             visible.split(|c: char| !c.is_alphanumeric()).take(32).find_map(|word| match domain::brand_match(
                 word,
             ) {
                 Some(BrandMatch::Homoglyph(b)) | Some(BrandMatch::NearMiss(b))
-                    if hosts::BRANDS_LONG.contains(&b) && word.chars().count() >= 5 =>
+                    if hosts::BRANDS_LONG.contains(&b)
+                        && word.chars().count() >= 5
+                        && !word.to_lowercase().starts_with(b) =>
                 {
                     Some(b)
                 }
@@ -341,7 +341,8 @@ fn names_microsoft(visible: &str) -> bool {
     if domain::folded_brands().long.iter().any(|(_, brand)| folded.contains(brand.as_str())) {
         return true;
     }
-    if LOCALIZED_BRAND.iter().any(|b| lower.contains(b)) {
+    // Microsoft's name in every script, from the claim tables (one list for both).
+    if claims::MICROSOFT.iter().any(|b| lower.contains(b.trim_end_matches('*'))) {
         return true;
     }
     // Short brand names only as whole words that cannot be ordinary words.

@@ -132,6 +132,10 @@ impl Vocabulary {
 
     /// The vocabulary word a word with digits for letters spells, if one.
     fn respelled(&self, word: &str) -> Option<&str> {
+        // A vocabulary word with digits in it ("m365", a fold's "6e3пekи") is itself.
+        if self.words.contains(word) {
+            return None;
+        }
         self.by_len.get(&word.len())?.iter().find(|w| spells_with_digits(word, w)).map(String::as_str)
     }
 }
@@ -158,6 +162,7 @@ pub fn fold_with<'a>(source: &'a str, skip_addresses: bool, vocabulary: Option<&
         space_at: 0,
         word_start: 0,
         word_confusable: false,
+        word_latin: false,
     };
 
     let bytes = source.as_bytes();
@@ -220,6 +225,8 @@ struct Folder {
     /// Where the word being written began in `text`, and whether a look-alike letter is in it.
     word_start: usize,
     word_confusable: bool,
+    /// Whether the word being written has a letter typed as plain ASCII.
+    word_latin: bool,
 }
 
 impl Folder {
@@ -236,16 +243,18 @@ impl Folder {
         }
     }
 
-    /// A word ends: letters of another script inside a word that folds to plain Latin are
-    /// look-alikes ("Місrosoft"); a word of that script alone ("код") is just that language.
+    /// A word ends: letters of another script inside a word of Latin letters that folds to
+    /// plain Latin are look-alikes ("Місrosoft"); a word with no Latin letter typed ("код",
+    /// Bulgarian "акаунт" whose letters all happen to look Latin) is just that language.
     fn end_word(&mut self) {
         if self.word_confusable {
             self.word_confusable = false;
             let word = &self.text[self.word_start..];
-            if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            if self.word_latin && word.bytes().all(|b| b.is_ascii_alphanumeric()) {
                 self.note(self.word_start, self.text.len(), DisguiseKind::LookalikeLetters);
             }
         }
+        self.word_latin = false;
         self.word_start = self.text.len();
     }
 
@@ -264,16 +273,23 @@ impl Folder {
 
     /// A source char (not ASCII) at byte `at`, through the table.
     fn push_source_char(&mut self, raw: char, at: usize) {
+        // Punctuation first: the table may read a mark of punctuation as a letter that it
+        // looks like (the Devanagari danda "।" as l), and it would glue onto the word.
+        if is_separator(raw) {
+            self.separator(at);
+            return;
+        }
         match unicode::fold_char(raw) {
             Some(("", class)) => {
-                // Dropped. A mark or an invisible char inside a word is where a disguise stood.
+                // Dropped. An invisible char inside a word is where a disguise stood, and so
+                // is a mark on a Latin letter ("M̶i̶c̶r̶o̶s̶o̶f̶t̶"); the vowel signs of Thai or
+                // Devanagari are how those scripts are spelled.
                 let here = self.text.len();
-                let kind = if class == Class::Mark {
-                    DisguiseKind::CombiningMarks
-                } else {
-                    DisguiseKind::InvisibleChars
-                };
-                self.note(here, here, kind);
+                if class != Class::Mark {
+                    self.note(here, here, DisguiseKind::InvisibleChars);
+                } else if self.last.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                    self.note(here, here, DisguiseKind::CombiningMarks);
+                }
             }
             Some((folded, class)) => {
                 let start = self.text.len();
@@ -290,7 +306,6 @@ impl Folder {
                     _ => {}
                 }
             }
-            None if is_separator(raw) => self.separator(at),
             None => {
                 for lc in raw.to_lowercase() {
                     match unicode::fold_char(lc) {
@@ -325,6 +340,7 @@ impl Folder {
     fn push_ascii(&mut self, run: &str, at: usize) {
         let Some(&last) = run.as_bytes().last() else { return };
         self.space_before(false);
+        self.word_latin |= run.bytes().any(|b| b.is_ascii_alphabetic());
         let from = self.text.len();
         self.text.push_str(run);
         if let Some(written) = self.text.get_mut(from..) {
@@ -540,7 +556,9 @@ pub fn is_separator(c: char) -> bool {
                 | '،'
                 | '؛'
                 | '؟'
+                | '۔'
                 | '।'
+                | '॥'
         )
         || ('\u{2010}'..='\u{2015}').contains(&c)
 }
@@ -634,6 +652,28 @@ mod tests {
         assert!(kinds("𝐌𝐢𝐜𝐫𝐨𝐬𝐨𝐟𝐭").contains(&DisguiseKind::DecorativeLetters));
         assert_eq!(folded("M\u{336}i\u{336}crosoft"), "microsoft");
         assert!(kinds("M\u{336}icrosoft").contains(&DisguiseKind::CombiningMarks));
+    }
+
+    #[test]
+    fn other_scripts_spelling_is_no_disguise() {
+        // Danda and Arabic comma end words; Thai and Devanagari vowel signs are spelling.
+        assert_eq!(folded("कोड भेजें। ठीक"), fold("कोड भेजें ठीक", false).text);
+        assert_eq!(folded("حساب، رمز"), "حساب رمز");
+        assert!(kinds("ทีมบัญชี Microsoft").is_empty());
+        assert!(kinds("हमें कोड भेजें").is_empty());
+        // A word of the vocabulary with a digit in it is no digits-for-letters disguise.
+        let m365 = Vocabulary::new(["m365"]);
+        assert!(fold_with("m365", false, Some(&m365)).disguises.is_empty());
+    }
+
+    #[test]
+    fn words_of_another_script_alone_are_no_lookalikes() {
+        // Bulgarian "акаунт в": every letter looks Latin, none is.
+        assert!(kinds("Код за защита за акаунт в Microsoft").is_empty());
+        assert!(kinds("ОСС").is_empty());
+        // Cyrillic О and е among Latin letters.
+        assert_eq!(kinds("Оffice"), vec![DisguiseKind::LookalikeLetters]);
+        assert_eq!(kinds("оffiсе"), vec![DisguiseKind::LookalikeLetters]);
     }
 
     #[test]
