@@ -1,0 +1,171 @@
+// The page path against the raw path. Every .eml under tests/fixtures/mail/ (and, for local
+// runs, corpus mail: CODEGUARD_CORPUS=/path) is rendered into the fixture Outlook and Gmail
+// pages, where the extension's real adapters read it as the browser renders it; the verdict
+// there must not be more lenient than the CLI's on the same file.
+//
+// "As lenient", honestly: levels rank none < genuine = unverified < suspicious < dangerous.
+// The page cannot see headers, so the CLI's level is recomputed without the reasons whose
+// evidence is only in headers (authentication, Reply-To, Return-Path, several From lines),
+// by the core's own rule (src/verdict.rs: any danger → dangerous, any warning → suspicious,
+// else unverified). The page's level must rank at least as high; in particular the page must
+// make a claim whenever the CLI does.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startFixtureServer, CLI, GMAIL_HOST } from './fixture-server.mjs';
+import { probeMessage } from './scenarios.mjs';
+import { EXT_DIR, checkExtensionBuilt } from './suite.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const MAIL_DIR = path.resolve(HERE, '../../fixtures/mail');
+// Labels run from a corpus by default: the Microsoft-flagged ones (CODEGUARD_CORPUS_LABELS=all
+// or a comma list for others).
+const CORPUS_LABELS = ['phish-ms-code', 'phish-ms-other', 'legit-ms'];
+const RANK = { none: 0, genuine: 1, unverified: 1, suspicious: 2, dangerous: 3 };
+const SITES = ['outlook', 'gmail'];
+const VERDICT_WAIT_MS = 10000;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Every .eml below `dir`, sorted. */
+export function emlFiles(dir) {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...emlFiles(full));
+    else if (/\.eml$/i.test(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+/** The corpus files with the wanted labels (index.tsv: file, …, label in the 4th column). */
+export function corpusFiles(dir, labels = process.env.CODEGUARD_CORPUS_LABELS) {
+  const wanted = labels ? labels.split(',').map((l) => l.trim()) : CORPUS_LABELS;
+  return fs.readFileSync(path.join(dir, 'index.tsv'), 'utf8').split('\n').slice(1)
+    .map((line) => line.split('\t'))
+    .filter((cols) => cols.length > 3 && (wanted.includes('all') || wanted.includes(cols[3])))
+    .map((cols) => path.join(dir, cols[0]));
+}
+
+/** The level the CLI's reasons give without those whose evidence is all in headers. */
+export function levelWithoutHeaders(verdict) {
+  if (verdict.claim === 'none') return 'none';
+  const seen = verdict.reasons.filter((r) => !(r.evidence.length && r.evidence.every((e) => e.source === 'header')));
+  if (seen.some((r) => r.severity === 'danger')) return 'dangerous';
+  if (seen.some((r) => r.severity === 'warning')) return 'suspicious';
+  return 'unverified';
+}
+
+/** The CLI's verdicts (`codeguard scan --json`), by file: {level, floor} or {error}. */
+export function cliVerdicts(files) {
+  const out = new Map();
+  for (let i = 0; i < files.length; i += 100) {
+    const lines = execFileSync(CLI, ['scan', '--json', ...files.slice(i, i + 100)], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    for (const line of lines.split('\n').filter(Boolean)) {
+      const v = JSON.parse(line);
+      out.set(v.file, v.error ? { error: v.error } : { level: v.verdict, floor: levelWithoutHeaders(v) });
+    }
+  }
+  return out;
+}
+
+// The verdict the extension wrote on the message (extension/README.md: data-codeguard-scanned).
+async function pageVerdict(driver, loc) {
+  const deadline = Date.now() + VERDICT_WAIT_MS;
+  for (;;) {
+    const state = await driver.eval(probeMessage, loc).catch(() => null);
+    if (state && state.scanned) return state;
+    if (Date.now() > deadline) return { scanned: 'no verdict', source: null };
+    await sleep(50);
+  }
+}
+
+/**
+ * Opens each file on both sites and compares. Returns {rows, mismatches, passed, unreadable}:
+ * a file passes when neither site is more lenient than the CLI.
+ */
+export async function comparePages(driver, server, files) {
+  const cli = cliVerdicts(files);
+  const rows = [];
+  let unreadable = 0;
+  for (const file of files) {
+    const want = cli.get(file);
+    if (!want || want.error) {
+      unreadable++;
+      continue;
+    }
+    for (const site of SITES) {
+      const { url, loc } = server.mailPage(site, file);
+      await driver.open(url);
+      const state = await pageVerdict(driver, loc);
+      const page = state.scanned;
+      // On Gmail the original is never served for these pages: the verdict must be the page's own.
+      const sourceOk = site !== 'gmail' || state.source === 'page';
+      const lenient = !(page in RANK) || RANK[page] < RANK[want.floor] || !sourceOk;
+      rows.push({ file, site, cli: want.level, floor: want.floor, page: sourceOk ? page : `${page} (from ${state.source})`, lenient });
+    }
+  }
+  const mismatches = rows.filter((r) => r.lenient);
+  const failed = new Set(mismatches.map((r) => r.file));
+  const judged = new Set(rows.map((r) => r.file));
+  return { rows, mismatches, passed: judged.size - failed.size, judged: judged.size, unreadable };
+}
+
+/** The table of runs (mismatches, usually), one line per file and site. */
+export function mismatchTable(runs, base) {
+  const lines = runs.map((r) => [path.relative(base, r.file), r.site, r.cli, r.floor, r.page]);
+  const head = ['file', 'site', 'cli', 'cli w/o headers', 'page'];
+  const width = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  return [head, ...lines].map((l) => l.map((c, i) => c.padEnd(width[i])).join('  ')).join('\n');
+}
+
+function report(name, what, result, base) {
+  const stricter = result.rows.filter((r) => r.page in RANK && RANK[r.page] > RANK[r.floor]).length;
+  console.log(`${name} ${what}: ${result.passed} of ${result.judged} mails pass on both sites ` +
+    `(${result.mismatches.length} page runs more lenient than the CLI, ${stricter} of ${result.rows.length} stricter, ` +
+    `${result.unreadable} not readable by the CLI)`);
+  if (result.mismatches.length) console.log(mismatchTable(result.mismatches, base));
+  // CODEGUARD_PAGE_TABLE=1: every run, for a person comparing the two paths.
+  if (process.env.CODEGUARD_PAGE_TABLE) console.log(mismatchTable(result.rows, base));
+}
+
+/** The suite for one browser, on its own fixture server and fresh profile. */
+export function pageVsCliSuite(name, launch) {
+  describe(`${name} page path vs raw path`, { timeout: 4 * 3600000 }, () => {
+    let server;
+    let driver;
+    before(async () => {
+      checkExtensionBuilt();
+      assert.ok(fs.existsSync(CLI), `${CLI} missing: run ./build.sh first (or set CODEGUARD_CLI)`);
+      server = await startFixtureServer();
+      driver = await launch({ extDir: EXT_DIR, port: server.port });
+    });
+    after(async () => {
+      await driver?.close();
+      await server?.close();
+    });
+
+    it('every .eml under tests/fixtures/mail/: the page is never more lenient than the CLI', async () => {
+      const files = emlFiles(MAIL_DIR);
+      assert.ok(files.length > 0, `no .eml under ${MAIL_DIR}`);
+      const result = await comparePages(driver, server, files);
+      report(name, 'fixtures', result, MAIL_DIR);
+      const raw = server.requests.filter((r) => r.host === GMAIL_HOST && /[?&]view=att/.test(r.path));
+      assert.ok(raw.every((r) => r.status === 404), 'no Gmail original is served for .eml pages');
+      assert.equal(result.unreadable, 0, 'every fixture is a message the CLI reads');
+      assert.equal(result.mismatches.length, 0, 'page runs more lenient than the CLI (table above)');
+    });
+
+    const corpus = process.env.CODEGUARD_CORPUS;
+    it('corpus mail (CODEGUARD_CORPUS): the page is never more lenient than the CLI',
+      { skip: !corpus && 'set CODEGUARD_CORPUS=/path to a corpus with index.tsv (local runs only)' }, async () => {
+        const files = corpusFiles(corpus);
+        assert.ok(files.length > 0, `no corpus files with the wanted labels in ${corpus}/index.tsv`);
+        const result = await comparePages(driver, server, files);
+        report(name, `corpus (${files.length} files)`, result, corpus);
+        assert.equal(result.mismatches.length, 0, 'page runs more lenient than the CLI (table above)');
+      });
+  });
+}
