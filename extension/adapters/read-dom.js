@@ -13,6 +13,7 @@
   const LINKS_MAX = 1000;
   const FIELD_MAX = 2000;
   const IMAGES_MAX = 200;
+  const GEOMETRY_CHARS = 2000;
   // Disguises reported per kind at most, and hidden runs kept for the split-word check.
   const DISGUISES_MAX = 16;
   const RUNS_MAX = 2000;
@@ -145,8 +146,8 @@
   }
 
   // `clip: rect(...)` with no area (it applies to absolute boxes), or a clip-path that leaves nothing.
-  function clippedAway(cs) {
-    const clip = /^(absolute|fixed)$/.test(cs.position) && /^rect\(([^)]*)\)$/.exec(cs.clip || '');
+  function clippedAway(cs, absolute) {
+    const clip = absolute && /^rect\(([^)]*)\)$/.exec(cs.clip || '');
     if (clip) {
       const [top, right, bottom, left] = clip[1].split(/[\s,]+/).map(parseFloat);
       if (bottom - top <= 0 || right - left <= 0) return true;
@@ -267,17 +268,32 @@
 
   // ---- the walk ----
 
+  // Frame values computed on demand, up the frame chain without recursion (a body may nest
+  // deeper than the stack): `compute(frame)` may use its parent's value.
+  function lazy(frame, key, compute) {
+    if (frame[key] !== undefined) return frame[key];
+    const chain = [];
+    for (let f = frame; f[key] === undefined; f = f.parent) chain.push(f);
+    for (let i = chain.length - 1; i >= 0; i--) chain[i][key] = compute(chain[i]);
+    return frame[key];
+  }
+
   /**
    * Reads a message body as it is rendered: returns {bodyText, hiddenText, imageText,
    * disguises} (MessageInput fields, see extension/README.md). Every visibility answer is
-   * the browser's: getComputedStyle (also of ::before/::after), getBoundingClientRect and
-   * the text's own client rects.
+   * the browser's: getComputedStyle (once per element; ::before/::after only where a rule
+   * can give content), getBoundingClientRect and the text's own client rects. A computed
+   * property costs microseconds, so what only text needs (colours, size, white space) is
+   * read for the elements that hold text.
    */
   function readBody(root) {
     const empty = { bodyText: '', hiddenText: '', imageText: '', disguises: [] };
     if (!root) return empty;
     const doc = root.ownerDocument;
     const win = doc.defaultView;
+    // The first geometry question makes the browser lay the page out, which it does to paint
+    // the mail anyway: the time budget starts after it, for codeguard's own work.
+    const rootRect = root.getBoundingClientRect();
     const started = performance.now();
     const range = doc.createRange();
     const found = { hidden_text: [], split_word: [], reversed: [], generated_content: [] };
@@ -315,80 +331,112 @@
       const logical = visible.slice(from);
       const shown = logical.split('\n').map((line) => Array.from(line).reverse().join('')).join('\n');
       const oneLine = !logical.includes('\n');
-      for (const r of runs) {
+      for (const r of run ? runs.concat(run) : runs) {
         if (r.at > from) r.at = oneLine ? from + visible.length - r.at : -1;
       }
-      if (run && run.at > from) run.at = oneLine ? from + visible.length - run.at : -1;
       visible = visible.slice(0, from) + shown;
       disguise('reversed', shown);
     }
 
-    function ancestorsBackground() {
+    // The page's own background behind the body (the body's ancestors), white at the top.
+    function pageBackground() {
       const chain = [];
-      for (let el = root; el && el.nodeType === Node.ELEMENT_NODE; el = el.parentElement) chain.push(win.getComputedStyle(el));
+      for (let el = root.parentElement; el; el = el.parentElement) chain.push(win.getComputedStyle(el));
       let bg = WHITE;
       for (let i = chain.length - 1; i >= 0; i--) bg = backgroundOf(chain[i], bg, doc);
       return bg;
     }
 
+    // Above the body: the page's background, and white as the original one (Outlook's dark
+    // mode repaints mail written for white; data-ogsb / data-ogsc keep what it replaced).
+    const base = { bg: pageBackground(), bgFrom: null, ogBg: WHITE, colour: null, ogColour: null, pre: false };
+    base.bgFrom = base;
+
+    // The background behind the element's text: its own colour over its parent's, and the
+    // frame that ends the chain with an opaque colour (for the background-image check).
+    const bgOf = (frame) => lazy(frame, 'bg', (f) => {
+      const own = parseColour(f.cs.backgroundColor, doc);
+      f.bgFrom = f.parent.bgFrom;
+      if (!own || own.a === 0) return f.parent.bg;
+      f.bgFrom = own.a >= 1 ? f : f.parent.bgFrom;
+      if (own.a >= 1) return own;
+      return f.parent.bg ? over(own, f.parent.bg) : null;
+    });
+    const ogBgOf = (frame) => lazy(frame, 'ogBg', (f) => {
+      const ogsb = f.el.getAttribute('data-ogsb');
+      if (ogsb) return parseColour(ogsb, doc);
+      return bgOf(f) === f.parent.bg ? f.parent.ogBg : f.bg;
+    });
+    const colourOf = (frame) => lazy(frame, 'colour', (f) => parseColour(f.cs.color, doc));
+    const ogColourOf = (frame) => lazy(frame, 'ogColour', (f) => {
+      const ogsc = f.el.getAttribute('data-ogsc');
+      if (ogsc) return parseColour(ogsc, doc);
+      const own = colourOf(f);
+      const inherited = f.parent.colour;
+      const same = own && inherited && own.r === inherited.r && own.g === inherited.g && own.b === inherited.b && own.a === inherited.a;
+      return same ? f.parent.ogColour : own;
+    });
+    // Text colour camouflaged as the background behind it (rendered or original colours),
+    // unless a background image lies between the text and that colour.
+    function camouflagedIn(frame, colour, ogColour) {
+      bgOf(frame);
+      ogBgOf(frame);
+      if (!camouflaged(colour, frame.bg) && !camouflaged(ogColour, frame.ogBg)) return false;
+      for (let f = frame; f && f.cs; f = f.parent) {
+        if (f.cs.backgroundImage !== 'none') return false;
+        if (f === frame.bgFrom) break;
+      }
+      return frame.bg !== null;
+    }
+    function textHidden(frame) {
+      if (frame.textHidden === undefined) {
+        frame.textHidden = frame.cs.visibility !== 'visible' || parseFloat(frame.cs.fontSize) <= MIN_FONT_PX ||
+          camouflagedIn(frame, colourOf(frame), ogColourOf(frame));
+      }
+      return frame.textHidden;
+    }
+    const preOf = (frame) => lazy(frame, 'pre', (f) => /^(pre|break-spaces)/.test(f.cs.whiteSpace));
+
+    function frameOf(el, parent, cs, display) {
+      return { el, parent, cs, boxless: parent.boxless || display === 'none', invisible: parent.invisible, opacity: parent.opacity,
+        clip: parent.clip, block: isBlock(display), reverseFrom: -1, inOverride: parent.inOverride, after: null, outOfFlowFrom: -1,
+        bg: undefined, bgFrom: undefined, ogBg: undefined, colour: undefined, ogColour: undefined, textHidden: undefined, pre: undefined };
+    }
+
     const generating = generatingSelector(doc, root);
     const mayGenerate = (el) => generating === null || (generating !== '' && el.matches(generating));
-    const rootRect = root.getBoundingClientRect();
-    const rootFrame = {
-      el: root, parent: null, cs: win.getComputedStyle(root), boxless: false, invisible: false, opacity: 1,
-      clip: { l: rootRect.left - LEFT_SLACK_PX, t: rootRect.top - LEFT_SLACK_PX, r: rootRect.right + RIGHT_REACH_PX, b: Infinity },
-      bg: ancestorsBackground(), ogBg: WHITE, colour: null, ogColour: null, textHidden: false, pre: false,
-      block: false, reverseFrom: -1, inOverride: false, after: null,
-    };
-    Object.assign(rootFrame, styleOf(root, rootFrame.cs, rootFrame));
-
-    // The text colour and whether text right inside the element is seen, from its style.
-    // Outlook's dark mode repaints mail colours and keeps the originals in data-ogsc /
-    // data-ogsb: text camouflaged in either set of colours counts as hidden.
-    function styleOf(el, cs, parent) {
-      const colour = parseColour(cs.color, doc);
-      const ogsc = el.getAttribute('data-ogsc');
-      const same = colour && parent.colour && colour.r === parent.colour.r && colour.g === parent.colour.g && colour.b === parent.colour.b && colour.a === parent.colour.a;
-      const ogColour = ogsc ? parseColour(ogsc, doc) : same ? parent.ogColour : colour;
-      const textHidden = cs.visibility !== 'visible' || parseFloat(cs.fontSize) <= MIN_FONT_PX ||
-        camouflaged(colour, parent.bg) || camouflaged(ogColour, parent.ogBg);
-      return { colour, ogColour, textHidden, pre: /^(pre|break-spaces)/.test(cs.whiteSpace) };
-    }
+    const rootFrame = frameOf(root, Object.assign(base, { boxless: false, invisible: false, opacity: 1, inOverride: false,
+      clip: { l: rootRect.left - LEFT_SLACK_PX, t: rootRect.top - LEFT_SLACK_PX, r: rootRect.right + RIGHT_REACH_PX, b: Infinity } }),
+    win.getComputedStyle(root), 'contents');
+    rootFrame.block = false;
 
     function enter(el, parent) {
       const cs = win.getComputedStyle(el);
       const display = cs.display;
-      const frame = {
-        el, parent, cs, boxless: parent.boxless || display === 'none', invisible: parent.invisible, opacity: parent.opacity,
-        clip: parent.clip, bg: parent.bg, ogBg: parent.ogBg, colour: parent.colour, ogColour: parent.ogColour,
-        textHidden: true, pre: parent.pre, block: isBlock(display), reverseFrom: -1, inOverride: parent.inOverride, after: null,
-        outOfFlowFrom: -1,
-      };
-      // An absolute box is laid out apart and leaves no gap in the line it came from: it
-      // gets line breaks only around text of its own that shows (see leave).
-      if (frame.block && /^(absolute|fixed)$/.test(cs.position)) {
-        frame.block = false;
-        frame.outOfFlowFrom = visible.length;
-      }
+      const frame = frameOf(el, parent, cs, display);
       if (frame.boxless) {
         if (frame.block && run) run.text += '\n';
         return frame;
       }
+      // An absolute box (blockified, so only block displays) is laid out apart and leaves no
+      // gap in the line it came from: it gets line breaks only around text of its own that
+      // shows (see leave).
+      const absolute = frame.block && /^(absolute|fixed)$/.test(cs.position);
+      if (absolute) {
+        frame.block = false;
+        frame.outOfFlowFrom = visible.length;
+      }
       if (frame.block) see('\n');
       if (!frame.invisible) {
         frame.opacity *= parseFloat(cs.opacity);
-        frame.invisible = frame.opacity <= MIN_OPACITY || clippedAway(cs);
+        frame.invisible = frame.opacity <= MIN_OPACITY || clippedAway(cs, absolute);
       }
       if (frame.invisible) return frame;
-      if (!NO_CLIP.has(display) && (cs.overflowX !== 'visible' || cs.overflowY !== 'visible')) {
-        frame.clip = clipOf(el, cs, el.getBoundingClientRect(), parent.clip);
+      if (!NO_CLIP.has(display)) {
+        const overflow = cs.overflow;
+        if (overflow !== 'visible') frame.clip = clipOf(el, cs, el.getBoundingClientRect(), parent.clip);
       }
-      frame.bg = backgroundOf(cs, parent.bg, doc);
-      const ogsb = el.getAttribute('data-ogsb');
-      frame.ogBg = ogsb ? parseColour(ogsb, doc) : frame.bg === parent.bg ? parent.ogBg : frame.bg;
-      // Colours compare with the background behind the text: the element's own.
-      Object.assign(frame, styleOf(el, cs, { colour: parent.colour, ogColour: parent.ogColour, bg: frame.bg, ogBg: frame.ogBg }));
-      if (!parent.inOverride && /override/.test(cs.unicodeBidi) && cs.direction === 'rtl') {
+      if (!parent.inOverride && cs.direction === 'rtl' && /override/.test(cs.unicodeBidi)) {
         frame.reverseFrom = visible.length;
         frame.inOverride = true;
       }
@@ -424,25 +472,29 @@
       if (!content || content === 'none' || content === 'normal' || ps.display === 'none') return;
       const text = contentText(content, el);
       if (!LETTERS.test(text)) return;
-      const own = { colour: frame.colour, ogColour: frame.ogColour, bg: backgroundOf(ps, frame.bg, doc), ogBg: frame.ogBg };
-      const seen = hostShown && parseFloat(ps.opacity) * frame.opacity > MIN_OPACITY && !styleOf(el, ps, own).textHidden;
-      const block = isBlock(ps.display);
+      // The pseudo-element is a child box of the element: its own colours over the element's.
+      const pseudo = frameOf(el, frame, ps, ps.display);
+      const seen = hostShown && parseFloat(ps.opacity) * frame.opacity > MIN_OPACITY && !textHidden(pseudo);
       if (!seen) return hide(text);
-      if (block) see('\n');
+      if (pseudo.block) see('\n');
       see(text);
-      if (block) see('\n');
+      if (pseudo.block) see('\n');
       disguise('generated_content', text);
     }
 
+    // A text node is read up to TEXT_MAX, and where it shows is asked of its start: one
+    // 10 MB text node would otherwise cost a client rect per line.
     function text(node, frame) {
-      let data = node.data;
-      if (!frame.pre) data = data.replace(/[\t\n\r\f ]+/g, ' ');
-      if (frame.boxless || frame.invisible || frame.textHidden) {
-        if (/\S/.test(data)) hide(data);
+      let data = node.length > TEXT_MAX ? node.substringData(0, TEXT_MAX) : node.data;
+      if (frame.boxless || frame.invisible) {
+        if (/\S/.test(data)) hide(data.replace(/\s+/g, ' '));
         return;
       }
+      if (/[\t\n\r\f]| {2}/.test(data) && !preOf(frame)) data = data.replace(/[\t\n\r\f ]+/g, ' ');
       if (!/\S/.test(data)) return see(data);
-      range.selectNodeContents(node);
+      if (textHidden(frame)) return hide(data);
+      range.setStart(node, 0);
+      range.setEnd(node, Math.min(node.length, GEOMETRY_CHARS));
       const rects = range.getClientRects();
       for (let i = 0; i < rects.length; i++) {
         if (readable(rects[i], frame.clip)) return see(data);
@@ -536,12 +588,17 @@
     return element.getClientRects().length > 0;
   }
 
-  // "Name <address>" or a bare address, as sites print senders in titles and labels.
+  // "Name <address>" or a bare address, as sites print senders in titles and labels. The
+  // bracketed one first: a fake's display name may itself look like an address
+  // ("SurfaceLaptop@Microsoft.de <service@example.de>"), and the real one may lack a dot.
+  const BRACKETED = /<\s*([^<>\s@]+@[^<>\s@]+)\s*>/;
   const ADDRESS = /[A-Za-z0-9._%+\-!#$&'*/=?^`{|}~]+@[A-Za-z0-9.\-]+\.[A-Za-z0-9\-]{2,}/;
   function findAddress(...texts) {
-    for (const text of texts) {
-      const match = ADDRESS.exec(text || '');
-      if (match) return match[0];
+    for (const pattern of [BRACKETED, ADDRESS]) {
+      for (const text of texts) {
+        const match = pattern.exec(text || '');
+        if (match) return match[1] || match[0];
+      }
     }
     return '';
   }

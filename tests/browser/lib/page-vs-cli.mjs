@@ -16,8 +16,8 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startFixtureServer, CLI, GMAIL_HOST } from './fixture-server.mjs';
-import { probeMessage } from './scenarios.mjs';
-import { EXT_DIR, checkExtensionBuilt } from './suite.mjs';
+import { MESSAGES, probeMessage } from './scenarios.mjs';
+import { EXT_DIR, checkExtensionBuilt, expectMessage } from './suite.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const MAIL_DIR = path.resolve(HERE, '../../fixtures/mail');
@@ -98,13 +98,17 @@ export async function comparePages(driver, server, files) {
     }
     for (const site of SITES) {
       const { url, loc } = server.mailPage(site, file);
+      const logged = driver.consoleLines ? driver.consoleLines.length : 0;
       await driver.open(url);
       const state = await pageVerdict(driver, loc);
+      // Chromium shows the content script's console: a read cut at its bounds says so there.
+      const cut = driver.consoleLines ? driver.consoleLines.slice(logged).some((l) => l.includes('read cut short')) : null;
       const page = state.scanned;
       // On Gmail the original is never served for these pages: the verdict must be the page's own.
       const sourceOk = site !== 'gmail' || state.source === 'page';
       const lenient = !(page in RANK) || RANK[page] < RANK[want.floor] || !sourceOk;
-      rows.push({ file, site, cli: want.level, floor: want.floor, page: sourceOk ? page : `${page} (from ${state.source})`, lenient });
+      rows.push({ file, site, cli: want.level, floor: want.floor, page: sourceOk ? page : `${page} (from ${state.source})`,
+        cut: cut === null ? '?' : cut ? 'yes' : 'no', lenient });
     }
   }
   const mismatches = rows.filter((r) => r.lenient);
@@ -115,25 +119,51 @@ export async function comparePages(driver, server, files) {
 
 /** The table of runs (mismatches, usually), one line per file and site. */
 export function mismatchTable(runs, base) {
-  const lines = runs.map((r) => [path.relative(base, r.file), r.site, r.cli, r.floor, r.page]);
-  const head = ['file', 'site', 'cli', 'cli w/o headers', 'page'];
+  const lines = runs.map((r) => [path.relative(base, r.file), r.site, r.cli, r.floor, r.page, r.cut]);
+  const head = ['file', 'site', 'cli', 'cli w/o headers', 'page', 'read cut'];
   const width = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   return [head, ...lines].map((l) => l.map((c, i) => c.padEnd(width[i])).join('  ')).join('\n');
 }
 
 function report(name, what, result, base) {
   const stricter = result.rows.filter((r) => r.page in RANK && RANK[r.page] > RANK[r.floor]).length;
+  const cut = result.rows.filter((r) => r.cut === 'yes').length;
   console.log(`${name} ${what}: ${result.passed} of ${result.judged} mails pass on both sites ` +
     `(${result.mismatches.length} page runs more lenient than the CLI, ${stricter} of ${result.rows.length} stricter, ` +
-    `${result.unreadable} not readable by the CLI)`);
+    `${result.unreadable} not readable by the CLI${result.rows[0]?.cut === '?' ? '' : `, ${cut} reads cut short`})`);
   if (result.mismatches.length) console.log(mismatchTable(result.mismatches, base));
   // CODEGUARD_PAGE_TABLE=1: every run, for a person comparing the two paths.
   if (process.env.CODEGUARD_PAGE_TABLE) console.log(mismatchTable(result.rows, base));
 }
 
+/**
+ * Runs IN THE PAGE (outlook.live.com, no CSP): appends hostile HTML to the open message body,
+ * a visible part with every hiding trick and then `bytes` of hidden filler (cheap for the
+ * browser, which lays none of it out; long for a reader), and lays it out. Then counts the
+ * longest gap between 5 ms timer ticks from there on: what a frozen page would show.
+ */
+function stuffBody(bytes) {
+  const trick = '<p>Please use the following code for the Micro<span style="color:#fff">x</span>soft account. ' +
+    '<span class="cg-h"></span><div style="display:inline">Sec</div>urity code: <b>123456</b> ' +
+    '<bdo dir="rtl">tfosorciM</bdo><span style="position:absolute;left:-9999px">zz</span></p>';
+  const filler = '<div><span>Microsoft account security code</span><b style="font-size:0">000000</b></div>';
+  const extra = document.createElement('div');
+  extra.innerHTML = '<style>.cg-h::before{content:"Micro"}</style>' + trick.repeat(200) +
+    `<div style="display:none">${filler.repeat(Math.ceil(bytes / filler.length))}</div>`;
+  document.querySelector('[id^="UniqueMessageBody"] [class^="rps_"]').appendChild(extra);
+  document.body.getBoundingClientRect();
+  const ticks = (window.cgTicks = { max: 0, last: performance.now() });
+  setInterval(() => {
+    const now = performance.now();
+    ticks.max = Math.max(ticks.max, now - ticks.last);
+    ticks.last = now;
+  }, 5);
+  return extra.innerHTML.length;
+}
+
 /** The suite for one browser, on its own fixture server and fresh profile. */
 export function pageVsCliSuite(name, launch) {
-  describe(`${name} page path vs raw path`, { timeout: 4 * 3600000 }, () => {
+  describe(`${name} page path`, { timeout: 4 * 3600000 }, () => {
     let server;
     let driver;
     before(async () => {
@@ -156,6 +186,19 @@ export function pageVsCliSuite(name, launch) {
       assert.ok(raw.every((r) => r.status === 404), 'no Gmail original is served for .eml pages');
       assert.equal(result.unreadable, 0, 'every fixture is a message the CLI reads');
       assert.equal(result.mismatches.length, 0, 'page runs more lenient than the CLI (table above)');
+    });
+
+    it('a 10 MB hostile body gets a verdict and does not freeze the page', async () => {
+      const msg = MESSAGES.liveOrdinary;
+      await driver.open(msg.url);
+      await expectMessage(driver, msg, 'none');
+      const bytes = await driver.eval(stuffBody, 10 * 1024 * 1024);
+      assert.ok(bytes >= 10 * 1024 * 1024, `stuffed ${bytes} bytes`);
+      // The read stops after its time budget with what it has: enough for a claim here.
+      await expectMessage(driver, msg, 'warn');
+      const { max } = await driver.eval(() => window.cgTicks);
+      console.log(`${name}: longest main-thread stall after a 10 MB body was laid out: ${Math.round(max)} ms`);
+      assert.ok(max < 1000, `the page's timers stalled ${Math.round(max)} ms while codeguard read the body`);
     });
 
     const corpus = process.env.CODEGUARD_CORPUS;
