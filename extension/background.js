@@ -97,6 +97,8 @@ if (typeof importScripts === 'function' && !(globalThis.codeguard && globalThis.
     switch (message && message.type) {
       case 'analyze':
         return core.analyze(message.input);
+      case 'warm':
+        return core.warm();
       case 'analyzeRaw':
         return core.analyzeRaw(fromBase64(String(message.base64 || '')));
       case 'seen':

@@ -86,6 +86,14 @@
       return viaBackground({ type: 'analyze', input });
     },
 
+    // Loads the core and builds its tables ahead of the first message: here when the page
+    // allows wasm, else in the background (which a sleeping service worker then wakes for).
+    async warm() {
+      const core = await loadLocal();
+      if (core) return core.warm();
+      return viaBackground({ type: 'warm' });
+    },
+
     async analyzeRaw(bytes) {
       const core = await loadLocal();
       if (core) return core.analyzeRaw(bytes);

@@ -1,7 +1,9 @@
 //! What the rules see ([`Context`]) and where they put what they find ([`Findings`]).
 
 use crate::claim::{ClaimFacts, Fields};
-use crate::model::{Evidence, EvidenceSource, LinkVerdict, MessageInput, Reason, Severity};
+use crate::model::{Evidence, LinkVerdict, MessageInput, Reason, Severity};
+
+pub use crate::model::evidence;
 use crate::raw::RawFacts;
 
 /// The message and what is already known about it, shared by every rule.
@@ -50,17 +52,3 @@ impl Findings {
 
 /// Evidence lists stay short: the first few places make the point.
 const MAX_EVIDENCE: usize = 8;
-
-/// Shorthand for building evidence.
-pub fn evidence(source: EvidenceSource, location: impl Into<String>, value: impl Into<String>) -> Evidence {
-    Evidence { source, location: location.into(), value: clip(&value.into()) }
-}
-
-/// Evidence values are shown to people: cut long ones at a char boundary.
-fn clip(value: &str) -> String {
-    const MAX: usize = 200;
-    match value.char_indices().nth(MAX) {
-        Some((at, _)) => format!("{}…", &value[..at]),
-        None => value.to_string(),
-    }
-}

@@ -10,6 +10,7 @@ pub mod domain;
 pub mod eval;
 pub mod findings;
 pub mod history;
+pub mod mime;
 pub mod model;
 pub mod raw;
 pub mod rules;
@@ -41,6 +42,26 @@ pub fn analyze(input: &MessageInput) -> Verdict {
 pub fn analyze_eml(bytes: &[u8]) -> Result<Verdict, ReadError> {
     let (input, facts) = raw::read(bytes)?;
     Ok(judge(&input, Some(&facts)))
+}
+
+/// Builds every table and pattern the analysis uses (the phrase dictionary, the Public
+/// Suffix List, the shapes) by judging one small fake, so that the first real message
+/// after a page loads does not pay for it. Idempotent and cheap after the first call.
+pub fn warm() {
+    let input = MessageInput {
+        sender_name: "Microsoft account team".into(),
+        sender_address: "warm@example.test".into(),
+        subject: "Microsoft account security code".into(),
+        body_text: "Security code: 123456. Call +1 800 555 0100.".into(),
+        links: vec![LinkInput {
+            index: 0,
+            text: "account.live.com".into(),
+            href: "https://example.test/".into(),
+            wrapped_href: None,
+        }],
+        ..MessageInput::default()
+    };
+    let _ = judge(&input, None);
 }
 
 /// The one analysis path shared by pages and files.

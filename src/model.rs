@@ -207,6 +207,20 @@ pub struct Evidence {
     pub value: String,
 }
 
+/// Shorthand for building evidence.
+pub fn evidence(source: EvidenceSource, location: impl Into<String>, value: impl Into<String>) -> Evidence {
+    Evidence { source, location: location.into(), value: clip(&value.into()) }
+}
+
+/// Evidence values are shown to people: cut long ones at a char boundary.
+fn clip(value: &str) -> String {
+    const MAX: usize = 200;
+    match value.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{}…", &value[..at]),
+        None => value.to_string(),
+    }
+}
+
 /// One reason for the verdict.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

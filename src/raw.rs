@@ -4,10 +4,12 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::OnceLock;
 
-use mail_parser::{Address, HeaderName, MessageParser, MimeHeaders};
+use mail_parser::{Address, MimeHeaders};
 use serde::Serialize;
+
+pub use crate::mime::opens_as_page;
+use crate::mime::parser;
 
 use crate::model::{LinkInput, MessageInput, Site};
 pub use crate::text::cut;
@@ -214,22 +216,6 @@ pub fn read_facts(bytes: &[u8]) -> RawFacts {
     }
 }
 
-/// The parser, told to decode only the headers read through it: the MIME headers (for
-/// the parts), From, Subject and Date. Every other header is skipped to its end; its
-/// value is read from the source ([`mail_parser::Message::headers_raw`]), so nothing is
-/// lost, but Received, Message-ID, List-* and the rest are not parsed for nothing.
-pub(crate) fn parser() -> &'static MessageParser {
-    static PARSER: OnceLock<MessageParser> = OnceLock::new();
-    PARSER.get_or_init(|| {
-        MessageParser::new()
-            .with_mime_headers()
-            .header_address(HeaderName::From)
-            .header_text(HeaderName::Subject)
-            .header_date(HeaderName::Date)
-            .default_header_ignore()
-    })
-}
-
 /// The raw-only facts, and the scan of the HTML body they came from.
 fn facts_from(message: &mail_parser::Message) -> (RawFacts, html::Scan) {
     let mut truncated = false;
@@ -269,18 +255,6 @@ fn attachment_pages(message: &mail_parser::Message) -> Vec<(String, String)> {
             (part.attachment_name().unwrap_or_default().to_string(), text)
         })
         .collect()
-}
-
-/// Whether an attachment opens as a web page, by its name or content type.
-pub fn opens_as_page<'x>(part: &impl MimeHeaders<'x>) -> bool {
-    let name = part.attachment_name().unwrap_or_default().trim().to_ascii_lowercase();
-    let by_name = [".html", ".htm", ".shtml", ".xhtml", ".svg", ".mht"].iter().any(|e| name.ends_with(e));
-    let by_type = part.content_type().is_some_and(|ct| {
-        let sub = ct.subtype().unwrap_or_default();
-        ct.ctype().eq_ignore_ascii_case("text") && sub.eq_ignore_ascii_case("html")
-            || sub.eq_ignore_ascii_case("svg+xml")
-    });
-    by_name || by_type
 }
 
 /// The first body part that really is HTML (mail-parser lists plain text there too).

@@ -11,7 +11,7 @@
 //!   only), and the walk stops at anything it does not model;
 //! - a part's header block, read by mail-parser itself (encoded names decoded), must say
 //!   base64 and a binary type, and must not be an attachment that opens as a web page
-//!   ([`raw::opens_as_page`]: those are read);
+//!   ([`mime::opens_as_page`]: those are read);
 //! - only lines made purely of the base64 alphabet are dropped, so the first line with a
 //!   space, a tag or a `-` (every delimiter has two) ends the drop.
 //!
@@ -22,7 +22,7 @@ use std::borrow::Cow;
 
 use mail_parser::MimeHeaders;
 
-use crate::raw;
+use crate::mime;
 
 /// Multiparts open at once and the longest boundary followed (RFC 2046 allows 70
 /// characters; deeper or longer ends the walk, so junk cannot make it slow),
@@ -57,7 +57,7 @@ pub fn drop_unread_bodies(source: &[u8]) -> Cow<'_, [u8]> {
     // At the start of a header block (the message's, then each part's).
     let mut at = 0;
     while let Some(body) = end_of_headers(source, at) {
-        let Some(headers) = raw::parser().parse_headers(&source[at..body]) else { break };
+        let Some(headers) = mime::parser().parse_headers(&source[at..body]) else { break };
         let content_type = headers.content_type();
         // mail-parser matches main types as written ("multipart", not "Multipart").
         let main_type = content_type.map_or("", |ct| ct.ctype());
@@ -135,55 +135,26 @@ fn end_of_headers(source: &[u8], mut from: usize) -> Option<usize> {
     None
 }
 
-/// A multipart's `--boundary`, with its Knuth–Morris–Pratt table built once, so that a
-/// crafted boundary and body cannot make the walk quadratic.
+/// A multipart's `--boundary`, with its searcher built once (memchr's two-way search
+/// is linear, so a crafted boundary and body cannot make the walk quadratic).
 struct Delimiter {
     text: Vec<u8>,
-    /// fail[i]: the longest proper prefix of text[..=i] that is also its suffix.
-    fail: [u8; MAX_BOUNDARY_BYTES + 2],
+    finder: memchr::memmem::Finder<'static>,
 }
 
 impl Delimiter {
     /// `boundary` is at most [`MAX_BOUNDARY_BYTES`] long (the walk checks it first).
     fn new(boundary: &[u8]) -> Delimiter {
         let text = [b"--", &boundary[..boundary.len().min(MAX_BOUNDARY_BYTES)]].concat();
-        let mut fail = [0u8; MAX_BOUNDARY_BYTES + 2];
-        let mut k = 0;
-        for i in 1..text.len() {
-            while k > 0 && text[i] != text[k] {
-                k = usize::from(fail[k - 1]);
-            }
-            if text[i] == text[k] {
-                k += 1;
-            }
-            fail[i] = k as u8;
-        }
-        Delimiter { text, fail }
+        let finder = memchr::memmem::Finder::new(&text).into_owned();
+        Delimiter { text, finder }
     }
 
     /// The offset just after the first delimiter at or after `from`, case-sensitive as
-    /// mail-parser compares boundaries. Between candidates it jumps to the next `-` with
-    /// the word-at-a-time byte search.
+    /// mail-parser compares boundaries.
     fn find(&self, source: &[u8], from: usize) -> Option<usize> {
-        let (text, m) = (&self.text, self.text.len());
-        let (mut at, mut matched) = (from, 0);
-        while at < source.len() {
-            if matched == 0 {
-                at += crate::claim::find_byte_ci(&source[at..], text[0])?;
-            }
-            let b = source[at];
-            while matched > 0 && b != text[matched] {
-                matched = usize::from(self.fail[matched - 1]);
-            }
-            if b == text[matched] {
-                matched += 1;
-                if matched == m {
-                    return Some(at + 1);
-                }
-            }
-            at += 1;
-        }
-        None
+        let at = self.finder.find(source.get(from..)?)?;
+        Some(from + at + self.text.len())
     }
 }
 
@@ -242,7 +213,7 @@ static BASE64: [bool; 256] = {
 };
 
 fn find_newline(source: &[u8], from: usize) -> Option<usize> {
-    crate::claim::find_byte_ci(&source[from..], b'\n').map(|p| from + p)
+    memchr::memchr(b'\n', &source[from..]).map(|p| from + p)
 }
 
 /// Whether a part with these headers is base64 of a type no rule reads.
@@ -252,7 +223,7 @@ fn is_unread(headers: &mail_parser::Message) -> bool {
         .is_some_and(|ct| UNREAD_TYPES.iter().any(|t| ct.ctype().eq_ignore_ascii_case(t)));
     binary
         && headers.content_transfer_encoding().is_some_and(|e| e.trim().eq_ignore_ascii_case("base64"))
-        && !raw::opens_as_page(headers)
+        && !mime::opens_as_page(headers)
 }
 
 #[cfg(test)]

@@ -31,6 +31,12 @@ pub fn analyze_raw(source: &[u8]) -> Result<JsValue, JsError> {
     to_js(&verdict)
 }
 
+/// Builds the core's tables ahead of the first message (see [`crate::warm`]).
+#[wasm_bindgen]
+pub fn warm() {
+    crate::warm();
+}
+
 /// The repeated-code alarm over the stored history.
 #[wasm_bindgen]
 pub fn alarm(records: JsValue, now_ms: f64) -> Result<JsValue, JsError> {

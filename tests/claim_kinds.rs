@@ -297,8 +297,10 @@ fn writing_about_ones_own_microsoft_account_is_not_a_claim() {
 
 #[test]
 fn every_table_phrase_folds_and_finds_itself() {
-    use codeguard::claim::Pattern;
+    use codeguard::claim::Field;
+    use codeguard::model::EvidenceSource;
     use codeguard::tables::{claims as c, claims_content as t};
+    use codeguard::text::phrases::Phrase;
     let mut phrases: Vec<&str> = Vec::new();
     phrases.extend(c::MICROSOFT.iter().chain(c::PRODUCTS).chain(c::FORM_PRODUCTS).chain(c::FILE_PRODUCTS));
     phrases.extend(c::LOGIN_FORM.iter().chain(c::SHARE_PHRASES).chain(c::LONG_CODE_CONTEXT));
@@ -313,13 +315,14 @@ fn every_table_phrase_folds_and_finds_itself() {
         phrases.extend(list.iter().map(|p| p.text));
     }
     phrases.extend(t::NEGATIONS.iter().chain(t::NEGATIONS_AFTER).chain(t::SCAM_BRANDS).chain(t::SCAM_WORDS));
+    let dictionary = &codeguard::claim::phrases().dictionary;
     for phrase in phrases {
-        let pattern = Pattern::new(phrase);
+        let pattern = Phrase::new(phrase);
         assert!(!pattern.text.is_empty(), "{phrase:?} folds to nothing");
+        let id = dictionary.id(phrase).unwrap_or_else(|| panic!("{phrase:?} is not in the dictionary"));
         let written = phrase.trim_end_matches('*');
-        let folded = fold(written, true);
-        assert!(pattern.find_in(&folded).next().is_some(), "{phrase:?} is not looked up in its own text");
-        assert!(pattern.find(&folded.text).is_some(), "{phrase:?} does not find itself");
+        let field = Field::new(written, true, EvidenceSource::Body, "body");
+        assert!(field.hits.first(id).is_some(), "{phrase:?} does not find itself in {:?}", field.folded.text);
     }
 }
 
@@ -408,4 +411,47 @@ fn random_text_never_panics() {
             let _ = code_after(&parts[2], at);
         }
     }
+}
+
+#[test]
+fn a_mail_that_asks_for_the_code_is_a_code_mail() {
+    // Counted in the history and on the badge like any code mail, even without a code label.
+    for body in [
+        "Your Microsoft account is on hold. Reply to this email with the code we just sent to your phone.",
+        "Microsoft account team: please send us the code you received to keep your account.",
+    ] {
+        assert_eq!(kind("Microsoft account team", "Account on hold", body), Claim::SecurityCode, "{body}");
+    }
+    // "Never share the code" is no ask: a sign-in alert stays a sign-in alert.
+    assert_eq!(
+        kind(
+            "Microsoft account team",
+            "Microsoft account unusual sign-in activity",
+            "We detected unusual activity. Never send the code to anyone."
+        ),
+        Claim::SignInAlert
+    );
+}
+
+#[test]
+fn a_subject_alone_can_make_the_claim_and_the_body_that_ignores_it_is_a_finding() {
+    let body = "Please review and sign the attached agreement. The document expires in 48 hours. \
+                Review document: Contract_2026.pdf";
+    for subject in [
+        "A new app has been connected to your Microsoft account",
+        "Your Microsoft account: a new device was added",
+        "Security info was changed on your Microsoft account",
+    ] {
+        let input = msg("eSign Notice", "notices@docs-sign.example", subject, body);
+        let v = codeguard::analyze(&input);
+        assert_ne!(v.claim, Claim::None, "{subject}");
+        assert!(
+            v.reasons.iter().any(|r| r.id == "content.subject_body_mismatch"),
+            "{subject}: {:?}",
+            v.reasons
+        );
+        assert!(v.level >= codeguard::Level::Suspicious, "{subject}");
+    }
+    // A newsletter subject that only talks about the account makes no claim.
+    assert_eq!(kind("Tech Weekly", "How to secure your Microsoft account in 5 steps", body), Claim::None);
 }

@@ -55,7 +55,7 @@ function* rustFiles(dir) {
 }
 try {
   statSync(core);
-  const reasonId = /"((?:sender|link|content|auth|limit|claim)\.[a-z_]+)"/g;
+  const reasonId = /"((?:sender|link|content|auth|limit|claim|disguise)\.[a-z_]+)"/g;
   for (const path of rustFiles(core)) {
     for (const match of readFileSync(path, 'utf8').matchAll(reasonId)) {
       const key = `reason_${match[1].replace(/\./g, '_')}`;

@@ -10,11 +10,13 @@
 
 use std::sync::OnceLock;
 
-use crate::claim::{self, Field, Fields, Table};
+use regex::Regex;
+
+use crate::claim::{self, phrases, Field, Fields, Table};
 use crate::findings::{evidence, Context, Findings};
-use crate::model::{Claim, Evidence, EvidenceSource, Severity};
-use crate::raw::cut;
-use crate::tables::{claims as ct, claims_content as t};
+use crate::model::{Claim, EvidenceSource, Severity};
+use crate::tables::claims_content as t;
+use crate::text::{cut, find_ascii_ci};
 
 /// Evidence items one rule collects at most.
 const MAX_HITS: usize = 4;
@@ -24,6 +26,7 @@ pub fn check(ctx: &Context, out: &mut Findings) {
         return;
     }
     claim_reason(ctx, out);
+    subject_only(ctx, out);
     asks(ctx.fields, out);
     call_phone(ctx.fields, out);
     device_code(ctx, out);
@@ -46,48 +49,6 @@ pub fn check(ctx: &Context, out: &mut Findings) {
     }
 }
 
-struct Words {
-    asks_code: Table<&'static str>,
-    asks_password: Table<&'static str>,
-    call: Table<&'static str>,
-    urgency: Table<&'static str>,
-    negations: Table<()>,
-    negations_after: Table<()>,
-    scam_brands: Table<()>,
-    scam_words: Table<()>,
-    microsoft: Table<()>,
-    account: Table<&'static str>,
-    teams: Table<&'static str>,
-    subjects: Table<&'static str>,
-    templates: Table<&'static str>,
-    labels: Table<&'static str>,
-}
-
-fn words() -> &'static Words {
-    static WORDS: OnceLock<Words> = OnceLock::new();
-    WORDS.get_or_init(|| Words {
-        asks_code: claim::langs(t::ASKS_FOR_CODE),
-        asks_password: claim::langs(t::ASKS_FOR_PASSWORD),
-        call: claim::langs(t::CALL_WORDS),
-        urgency: claim::langs(t::URGENCY),
-        negations: claim::plain(t::NEGATIONS),
-        negations_after: claim::plain(t::NEGATIONS_AFTER),
-        scam_brands: claim::plain(t::SCAM_BRANDS),
-        scam_words: claim::plain(t::SCAM_WORDS),
-        microsoft: claim::plain(ct::MICROSOFT),
-        account: claim::langs(ct::ACCOUNT_PHRASES),
-        teams: claim::langs(ct::TEAM_NAMES),
-        subjects: kind_free(ct::SUBJECTS),
-        templates: kind_free(ct::TEMPLATES),
-        labels: kind_free(ct::CODE_LABELS),
-    })
-}
-
-/// A kind table with only its languages kept.
-fn kind_free(items: &'static [ct::KindPhrase]) -> Table<&'static str> {
-    Table { entries: items.iter().map(|p| (claim::Pattern::new(p.text), p.lang)).collect() }
-}
-
 /// Why the message counts as a Microsoft claim at all: the words that made it.
 fn claim_reason(ctx: &Context, out: &mut Findings) {
     let message = match ctx.claim.kind {
@@ -104,47 +65,23 @@ fn claim_reason(ctx: &Context, out: &mut Findings) {
     }
 }
 
-/// Phrases of `table` found in the fields, skipping those right after a negation.
-fn unnegated(table: &Table<&'static str>, fields: &[&Field], limit: usize) -> Vec<Evidence> {
-    let w = words();
-    let mut found = Vec::new();
-    for field in fields {
-        let text = &field.folded.text;
-        for (pattern, _) in &table.entries {
-            if let Some((start, end)) = pattern.find_in(&field.folded).find(|&(s, e)| !negated(text, s, e, w))
-            {
-                found.push(field.evidence(start, end));
-            }
-            if found.len() >= limit {
-                return found;
-            }
-        }
+/// A Microsoft subject over a body about something else: the subject is the lure.
+fn subject_only(ctx: &Context, out: &mut Findings) {
+    if ctx.claim.subject_only && ctx.input.body_text.trim().len() > 40 {
+        out.add(
+            "content.subject_body_mismatch",
+            Severity::Warning,
+            "The subject says this is about your Microsoft account, but the message itself is about something \
+             else and never names Microsoft.",
+            ctx.fields.subject.evidence(0, ctx.fields.subject.folded.text.len()),
+        );
     }
-    found
-}
-
-/// Whether a negation sits in the few words before `start` (or, for languages that put
-/// it after the verb, the few characters after `end`).
-fn negated(text: &str, start: usize, end: usize, w: &Words) -> bool {
-    let before = tail_chars(&text[..start], 40);
-    let after = head_chars(&text[end..], 12);
-    w.negations.first(before).is_some() || w.negations_after.first(after).is_some()
-}
-
-fn tail_chars(s: &str, n: usize) -> &str {
-    let at = s.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
-    &s[at..]
-}
-
-fn head_chars(s: &str, n: usize) -> &str {
-    let at = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
-    &s[..at]
 }
 
 /// Asking for the code or the password.
 fn asks(fields: &Fields, out: &mut Findings) {
-    let w = words();
-    for ev in unnegated(&w.asks_code, &fields.texts(), MAX_HITS) {
+    let w = phrases();
+    for ev in w.asks_code.unnegated_in(&fields.texts(), MAX_HITS) {
         out.add(
             "content.asks_for_code",
             Severity::Danger,
@@ -153,7 +90,7 @@ fn asks(fields: &Fields, out: &mut Findings) {
             ev,
         );
     }
-    for ev in unnegated(&w.asks_password, &fields.texts(), MAX_HITS) {
+    for ev in w.asks_password.unnegated_in(&fields.texts(), MAX_HITS) {
         out.add(
             "content.asks_for_password",
             Severity::Danger,
@@ -163,87 +100,19 @@ fn asks(fields: &Fields, out: &mut Findings) {
     }
 }
 
-/// The phone-number shape, matched by hand (no regex engine in the wasm): the leftmost
-/// match, and at that start the first one in the priority order of the regex
-/// `(?:\+[ \t]?[0-9]{1,3}[ \t.-]?)?(?:\([0-9]{2,4}\)|[0-9]{2,4})[ \t.-]?[0-9]{3,4}[ \t.-]?[0-9]{3,4}`
-/// (greedy counts, optional parts tried present first), as a backtracking engine finds it.
-/// Every match starts at an ASCII byte, so byte offsets are char boundaries.
-fn phone_match_at(b: &[u8], start: usize) -> Option<usize> {
-    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    let digits_from = |i: usize, max: usize| (0..max).take_while(|&k| digit(i + k)).count();
-    let sep = |i: usize| b.get(i).is_some_and(|c| matches!(c, b' ' | b'\t' | b'.' | b'-'));
-    // Where an optional separator at `i` lets the next part start: with it, then without.
-    let after_sep = |i: usize| [sep(i).then_some(i + 1), Some(i)];
-
-    // The international prefix, each way it can end (at most 2 x 3 x 2), then no prefix.
-    let mut prefixes = [0usize; 13];
-    let mut n = 0;
-    if b.get(start) == Some(&b'+') {
-        let blank = b.get(start + 1).is_some_and(|c| matches!(c, b' ' | b'\t'));
-        for j in [blank.then_some(start + 2), Some(start + 1)].into_iter().flatten() {
-            for d in (1..=digits_from(j, 3)).rev() {
-                for end in after_sep(j + d).into_iter().flatten() {
-                    prefixes[n] = end;
-                    n += 1;
-                }
-            }
-        }
-    }
-    prefixes[n] = start;
-    n += 1;
-
-    for &p in &prefixes[..n] {
-        // The area part: "(12)" to "(1234)", then 2 to 4 digits, longest first.
-        let mut areas = [0usize; 6];
-        let mut k = 0;
-        if b.get(p) == Some(&b'(') {
-            for d in (2..=digits_from(p + 1, 4)).rev() {
-                if b.get(p + 1 + d) == Some(&b')') {
-                    areas[k] = p + 2 + d;
-                    k += 1;
-                }
-            }
-        }
-        for d in (2..=digits_from(p, 4)).rev() {
-            areas[k] = p + d;
-            k += 1;
-        }
-        for &a in &areas[..k] {
-            for m in after_sep(a).into_iter().flatten() {
-                for d in (3..=digits_from(m, 4)).rev() {
-                    for l in after_sep(m + d).into_iter().flatten() {
-                        let last = digits_from(l, 4);
-                        if last >= 3 {
-                            return Some(l + last);
-                        }
-                    }
-                }
-            }
-        }
-    }
-    None
+/// The phone-number shape: an optional international prefix, an area part (in brackets
+/// or not), then two groups of digits, with single spaces, dots or dashes between.
+fn phone_shape() -> &'static Regex {
+    static SHAPE: OnceLock<Regex> = OnceLock::new();
+    SHAPE.get_or_init(|| {
+        Regex::new(r"(?:\+[ \t]?[0-9]{1,3}[ \t.-]?)?(?:\([0-9]{2,4}\)|[0-9]{2,4})[ \t.-]?[0-9]{3,4}[ \t.-]?[0-9]{3,4}")
+            .expect("the phone shape is a valid regex")
+    })
 }
 
 /// The non-overlapping phone-shaped matches of `text`, leftmost first, at most `max`.
 fn phone_matches(text: &str, max: usize) -> Vec<(usize, usize)> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut at = 0;
-    while at < b.len() && out.len() < max {
-        // A match starts with '+', '(' or a digit.
-        let Some(start) = b[at..].iter().position(|c| matches!(c, b'+' | b'(' | b'0'..=b'9')).map(|p| at + p)
-        else {
-            break;
-        };
-        match phone_match_at(b, start) {
-            Some(end) => {
-                out.push((start, end));
-                at = end;
-            }
-            None => at = start + 1,
-        }
-    }
-    out
+    phone_shape().find_iter(text).take(max).map(|m| (m.start(), m.end())).collect()
 }
 
 /// Phone numbers in `text` (original, not folded): 9–15 digits, not glued to other
@@ -271,15 +140,15 @@ pub fn phone_numbers(text: &str) -> Vec<(usize, usize)> {
 
 /// A phone number with a request to call it, in any visible field.
 fn call_phone(fields: &Fields, out: &mut Findings) {
-    let w = words();
+    let w = phrases();
     let mut hits = 0;
     for field in fields.all() {
         let text = field.folded.source;
         for (start, end) in phone_numbers(text) {
-            let from = floor_char(text, start.saturating_sub(100));
-            let to = ceil_char(text, (end + 40).min(text.len()));
-            let window = claim::fold(&text[from..to], false);
-            if w.call.first_in_folded(&window).is_none() {
+            // A call word within 100 bytes before the number or 40 after it.
+            let from = field.folded.folded_offset(start.saturating_sub(100));
+            let to = field.folded.folded_offset((end + 40).min(text.len()));
+            if !w.call.any_between(field, from, to) {
                 continue;
             }
             out.add(
@@ -297,20 +166,6 @@ fn call_phone(fields: &Fields, out: &mut Findings) {
     }
 }
 
-fn floor_char(s: &str, mut at: usize) -> usize {
-    while at > 0 && !s.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-fn ceil_char(s: &str, mut at: usize) -> usize {
-    while at < s.len() && !s.is_char_boundary(at) {
-        at += 1;
-    }
-    at
-}
-
 /// A code to type at Microsoft's device-login page: the device-code phishing trick.
 fn device_code(ctx: &Context, out: &mut Findings) {
     let Some(place) = &ctx.claim.device_login else { return };
@@ -326,9 +181,9 @@ fn device_code(ctx: &Context, out: &mut Findings) {
 /// is Microsoft, a deadline is Microsoft's own (inactivity closure notices): worth
 /// showing, not a reason to doubt the mail. Everything that asks for something stays.
 fn urgency(fields: &Fields, out: &mut Findings) {
-    let w = words();
+    let w = phrases();
     let severity = if out.has("auth.microsoft_verified") { Severity::Info } else { Severity::Warning };
-    for ev in unnegated(&w.urgency, &fields.all(), MAX_HITS) {
+    for ev in w.urgency.unnegated_in(&fields.all(), MAX_HITS) {
         out.add(
             "content.urgency",
             severity,
@@ -375,28 +230,24 @@ fn attachments(ctx: &Context, out: &mut Findings) {
 /// (filler to fool filters). Hidden text that repeats the visible wording is a preheader,
 /// which genuine mail has too, so it does not count.
 fn hidden_text(ctx: &Context, out: &mut Findings) {
-    let fields = ctx.fields;
     let hidden_text = &ctx.input.hidden_text;
     if hidden_text.trim().is_empty() {
         return;
     }
-    let w = words();
-    let hidden = claim::fold(hidden_text, true);
-    let visible = &fields.body.folded;
-    let names_microsoft = w.microsoft.first_in_folded(&hidden).is_some();
-    let tables: [(&Table<&'static str>, bool); 5] = [
-        (&w.templates, true),
-        (&w.subjects, true),
-        (&w.teams, true),
-        (&w.account, true),
-        (&w.labels, names_microsoft),
-    ];
-    let found = tables.iter().filter(|(_, applies)| *applies).find_map(|(table, _)| {
-        table.entries.iter().find_map(|(pattern, _)| {
-            let (start, end) = pattern.find_in(&hidden).next()?;
-            let also_visible = pattern.find_in(visible).next().is_some();
-            (!also_visible).then_some((start, end))
-        })
+    let w = phrases();
+    let hidden = Field::new(hidden_text, true, EvidenceSource::Body, "hidden text");
+    let visible = &ctx.fields.body;
+    let names_microsoft = w.microsoft.first_in(&hidden).is_some();
+    let tables: [(&Table<_>, bool); 3] =
+        [(&w.templates, true), (&w.subjects, true), (&w.labels, names_microsoft)];
+    let tagged = tables
+        .iter()
+        .filter(|(_, applies)| *applies)
+        .flat_map(|(table, _)| table.entries.iter().map(|e| e.0));
+    let named = [&w.teams, &w.account].into_iter().flat_map(|table| table.entries.iter().map(|e| e.0));
+    let found = tagged.chain(named).find_map(|id| {
+        let (start, end) = hidden.hits.first(id)?;
+        visible.hits.first(id).is_none().then_some((start, end))
     });
     if let Some((start, end)) = found {
         out.add(
@@ -404,7 +255,7 @@ fn hidden_text(ctx: &Context, out: &mut Findings) {
             Severity::Warning,
             "The message hides text from the reader that copies Microsoft's wording, a trick to get past \
              mail filters.",
-            evidence(EvidenceSource::Body, "hidden text", hidden.original(start, end)),
+            hidden.evidence(start, end),
         );
     }
 }
@@ -446,13 +297,12 @@ fn tenant_scam(ctx: &Context, out: &mut Findings) {
     let input = ctx.input;
     let mut tenants: Vec<(EvidenceSource, &'static str, &str)> = Vec::new();
     let name = cut(&input.sender_name, 1024);
-    if let Some(at) = claim::find_ascii_ci(name, "on behalf of") {
+    if let Some(at) = find_ascii_ci(name, "on behalf of") {
         tenants.push((EvidenceSource::Sender, "display name", name[at + "on behalf of".len()..].trim()));
     }
-    let subject_folded = claim::fold(cut(&input.subject, 2048), false);
-    let template = claim::Pattern::new("account email verification code");
-    if let Some((start, _)) = template.find_in(&subject_folded).next() {
-        tenants.push((EvidenceSource::Subject, "subject", subject_folded.original(0, start)));
+    let subject = &ctx.fields.subject;
+    if let Some((start, _)) = subject.hits.first(phrases().tenant_template) {
+        tenants.push((EvidenceSource::Subject, "subject", subject.folded.original(0, start)));
     }
     for (source, location, tenant) in tenants {
         if tenant.is_empty() {
@@ -473,7 +323,7 @@ fn tenant_scam(ctx: &Context, out: &mut Findings) {
 
 /// What in a tenant name is scam text, if anything.
 pub fn tenant_scam_sign(tenant: &str) -> Option<&'static str> {
-    let w = words();
+    let w = phrases();
     let tenant = cut(tenant, 4096);
     if !phone_numbers(tenant).is_empty() || tenant.chars().filter(char::is_ascii_digit).count() >= 7 {
         return Some("phone number");
@@ -481,11 +331,11 @@ pub fn tenant_scam_sign(tenant: &str) -> Option<&'static str> {
     if has_money(tenant) {
         return Some("money amount");
     }
-    let folded = claim::fold(tenant, false);
-    if w.scam_brands.first_in_folded(&folded).is_some() {
+    let folded = Field::new(tenant, false, EvidenceSource::Sender, "tenant name");
+    if w.scam_brands.first_in(&folded).is_some() {
         return Some("another brand");
     }
-    if w.scam_words.first_in_folded(&folded).is_some() {
+    if w.scam_words.first_in(&folded).is_some() {
         return Some("payment or helpline wording");
     }
     if lookalike_letters(tenant) {
@@ -497,20 +347,18 @@ pub fn tenant_scam_sign(tenant: &str) -> Option<&'static str> {
 /// A currency sign (next to a number or not), or a decimal amount (`49.99`, `1.299,00`:
 /// a digit, `.` or `,`, two digits, then no third digit).
 fn has_money(text: &str) -> bool {
-    if text.chars().any(|c| t::CURRENCY_SIGNS.contains(&c)) {
-        return true;
-    }
-    let b = text.as_bytes();
-    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    (1..b.len())
-        .any(|p| matches!(b[p], b'.' | b',') && digit(p - 1) && digit(p + 1) && digit(p + 2) && !digit(p + 3))
+    static AMOUNT: OnceLock<Regex> = OnceLock::new();
+    let amount = AMOUNT.get_or_init(|| {
+        Regex::new(r"[0-9][.,][0-9]{2}(?:[^0-9]|$)").expect("the amount shape is a valid regex")
+    });
+    text.chars().any(|c| t::CURRENCY_SIGNS.contains(&c)) || amount.is_match(text)
 }
 
 /// Look-alike letters inside a word: a capital `I` after a small letter (`PayPaI`),
 /// `0` or `1` between letters, invisible characters, or Latin mixed with Cyrillic or
 /// Greek in one word.
 fn lookalike_letters(text: &str) -> bool {
-    if text.chars().any(claim::is_ignorable) {
+    if text.chars().any(crate::text::unicode::is_invisible) {
         return true;
     }
     text.split(|c: char| c.is_whitespace() || c == '-' || c == '.').any(|word| {

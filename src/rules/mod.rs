@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod content;
+pub mod disguise;
 pub mod links;
 pub mod sender;
 
@@ -18,6 +19,7 @@ pub fn run_all(ctx: &Context, out: &mut Findings) {
     sender::check(ctx, out);
     links::check(ctx, out);
     content::check(ctx, out);
+    disguise::check(ctx, out);
     limits(ctx, out);
 }
 

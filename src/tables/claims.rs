@@ -376,6 +376,11 @@ pub const KIND_WORDS: &[KindPhrase] = &[
     k("en", OTHER, "verify your account"),
     k("en", OTHER, "confirm your account"),
     k("en", OTHER, "verify your identity"),
+    k("en", OTHER, "security verification"),
+    k("en", OTHER, "account verification"),
+    k("en", OTHER, "expires today"),
+    k("en", OTHER, "will expire"),
+    k("en", OTHER, "be signed out"),
     k("en", OTHER, "mailbox is full"),
     k("en", OTHER, "mailbox full"),
     k("en", OTHER, "mailbox storage"),
@@ -521,6 +526,44 @@ pub const KIND_WORDS: &[KindPhrase] = &[
     k("ru", SIGNIN, "необычный вход"),
     k("ru", OTHER, "сведения о безопасности"),
     k("ru", OTHER, "будет заблокирован*"),
+];
+
+/// What a subject says happened to the account it names ("… has been connected to your
+/// Microsoft account", "… was added"): with an account phrase in the same subject, the
+/// sender speaks as the account's provider. Kinds of event, not any campaign's subject.
+/// [lure] / [pattern] for the other languages.
+pub const SUBJECT_EVENTS: &[LangPhrase] = &[
+    l("en", "has been connected"),
+    l("en", "was connected"),
+    l("en", "has been added"),
+    l("en", "was added"),
+    l("en", "has been changed"),
+    l("en", "was changed"),
+    l("en", "has been removed"),
+    l("en", "was removed"),
+    l("en", "has been updated"),
+    l("en", "was updated"),
+    l("en", "has been accessed"),
+    l("en", "was accessed"),
+    l("en", "was used"),
+    l("en", "signed in"),
+    l("en", "new app"),
+    l("en", "new device"),
+    l("ja", "接続されました"),
+    l("ja", "追加されました"),
+    l("ja", "変更されました"),
+    l("de", "wurde verbunden"),
+    l("de", "wurde hinzugefügt"),
+    l("de", "wurde geändert"),
+    l("fr", "a été connecté*"),
+    l("fr", "a été ajouté*"),
+    l("fr", "a été modifié*"),
+    l("es", "se ha conectado"),
+    l("es", "se ha agregado"),
+    l("es", "se ha cambiado"),
+    l("pt", "foi conectad*"),
+    l("pt", "foi adicionad*"),
+    l("pt", "foi alterad*"),
 ];
 
 /// Wording of Microsoft-branded account lures (mailbox full, password expiry, policy,

@@ -419,3 +419,7 @@ pub const SCAM_WORDS: &[&str] = &[
 
 /// Currency signs that mark a money amount.
 pub const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₿', '₽'];
+
+/// The subject of Microsoft's own Entra verification mail after the tenant name
+/// ("<Tenant> account email verification code"). [docs] microsoft-mail.md, Entra docs.
+pub const TENANT_SUBJECT_TEMPLATE: &str = "account email verification code";

@@ -350,7 +350,7 @@ fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
     if needle.is_empty() {
         return Some(0);
     }
-    crate::claim::find_ascii_ci(hay, needle)
+    crate::text::find_ascii_ci(hay, needle)
 }
 
 /// Appends `raw` with the common character references decoded.
