@@ -62,32 +62,32 @@
   // ---- colours, as the browser serializes them (computed values, data-ogsc attributes) ----
 
   const colours = new Map();
+  const RGB = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/;
+  const HEX = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i;
   let canvas = null;
+
+  // Names, #hex and other syntaxes as the canvas normalizes them (#rrggbb or rgba()); an
+  // invalid colour leaves the previous fill, so two different ones tell it apart.
+  function normalized(value, doc) {
+    canvas = canvas || doc.createElement('canvas').getContext('2d');
+    canvas.fillStyle = '#000000';
+    canvas.fillStyle = value;
+    const onBlack = String(canvas.fillStyle);
+    canvas.fillStyle = '#ffffff';
+    canvas.fillStyle = value;
+    return onBlack === String(canvas.fillStyle) ? onBlack : null;
+  }
 
   function parseColour(value, doc) {
     if (!value) return null;
     let c = colours.get(value);
     if (c !== undefined) return c;
-    let m = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(value);
-    if (!m) {
-      // Names, #hex and other syntaxes: the canvas normalizes them to #rrggbb or rgba().
-      canvas = canvas || doc.createElement('canvas').getContext('2d');
-      canvas.fillStyle = '#010203';
-      canvas.fillStyle = value;
-      const norm = String(canvas.fillStyle);
-      const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(norm);
-      if (hex && !(norm === '#010203' && !/^#?010203$/i.test(value))) {
-        m = [null, parseInt(hex[1], 16), parseInt(hex[2], 16), parseInt(hex[3], 16), '1'];
-      } else {
-        m = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(norm);
-      }
-    }
-    if (m) {
-      const alpha = m[4] === undefined ? 1 : m[4].endsWith('%') ? parseFloat(m[4]) / 100 : parseFloat(m[4]);
-      c = { r: +m[1], g: +m[2], b: +m[3], a: alpha };
-    } else {
-      c = null;
-    }
+    c = null;
+    const norm = RGB.test(value) ? value : normalized(value, doc);
+    const hex = norm && HEX.exec(norm);
+    const rgb = norm && RGB.exec(norm);
+    if (hex) c = { r: parseInt(hex[1], 16), g: parseInt(hex[2], 16), b: parseInt(hex[3], 16), a: 1 };
+    else if (rgb) c = { r: +rgb[1], g: +rgb[2], b: +rgb[3], a: rgb[4] === undefined ? 1 : parseFloat(rgb[4]) / (rgb[4].endsWith('%') ? 100 : 1) };
     if (colours.size > 500) colours.clear();
     colours.set(value, c);
     return c;
@@ -301,8 +301,9 @@
     const range = doc.createRange();
     const found = { hidden_text: [], split_word: [], reversed: [], generated_content: [] };
     const disguise = (kind, text) => {
+      if (found[kind].length >= DISGUISES_MAX) return;
       const t = clipField(text);
-      if (found[kind].length < DISGUISES_MAX && LETTERS.test(t)) found[kind].push({ kind, text: t });
+      if (LETTERS.test(t)) found[kind].push({ kind, text: t });
     };
     const images = [];
     let visible = '';
@@ -317,7 +318,7 @@
     }
     function hide(text) {
       if (!run) run = { at: visible.length, text: '' };
-      run.text += text;
+      if (run.text.length < TEXT_MAX) run.text += text;
     }
     function endRun() {
       if (hidden.length < TEXT_MAX) hidden += (hidden ? '\n' : '') + run.text;
@@ -360,7 +361,8 @@
     const bgOf = (frame) => lazy(frame, 'bg', (f) => {
       const own = parseColour(f.cs.backgroundColor, doc);
       f.bgFrom = f.parent.bgFrom;
-      if (!own || own.a === 0) return f.parent.bg;
+      f.ownBg = Boolean(own && own.a > 0);
+      if (!f.ownBg) return f.parent.bg;
       f.bgFrom = own.a >= 1 ? f : f.parent.bgFrom;
       if (own.a >= 1) return own;
       return f.parent.bg ? over(own, f.parent.bg) : null;
@@ -368,16 +370,19 @@
     const ogBgOf = (frame) => lazy(frame, 'ogBg', (f) => {
       const ogsb = f.el.getAttribute('data-ogsb');
       if (ogsb) return parseColour(ogsb, doc);
-      return bgOf(f) === f.parent.bg ? f.parent.ogBg : f.bg;
+      bgOf(f);
+      return f.ownBg ? f.bg : f.parent.ogBg;
     });
     const colourOf = (frame) => lazy(frame, 'colour', (f) => parseColour(f.cs.color, doc));
+    // The original text colour only where Outlook rewrote it (data-ogsc, on the element or
+    // inherited with the rendered colour): elsewhere it is unknown, and not compared.
     const ogColourOf = (frame) => lazy(frame, 'ogColour', (f) => {
       const ogsc = f.el.getAttribute('data-ogsc');
       if (ogsc) return parseColour(ogsc, doc);
       const own = colourOf(f);
-      const inherited = f.parent.colour;
+      const inherited = f.parent.cs ? colourOf(f.parent) : null;
       const same = own && inherited && own.r === inherited.r && own.g === inherited.g && own.b === inherited.b && own.a === inherited.a;
-      return same ? f.parent.ogColour : own;
+      return same ? f.parent.ogColour : null;
     });
     // Text colour camouflaged as the background behind it (rendered or original colours),
     // unless a background image lies between the text and that colour.
@@ -403,7 +408,7 @@
     function frameOf(el, parent, cs, display) {
       return { el, parent, cs, boxless: parent.boxless || display === 'none', invisible: parent.invisible, opacity: parent.opacity,
         clip: parent.clip, block: isBlock(display), reverseFrom: -1, inOverride: parent.inOverride, after: null, outOfFlowFrom: -1,
-        bg: undefined, bgFrom: undefined, ogBg: undefined, colour: undefined, ogColour: undefined, textHidden: undefined, pre: undefined };
+        bg: undefined, bgFrom: undefined, ownBg: false, ogBg: undefined, colour: undefined, ogColour: undefined, textHidden: undefined, pre: undefined };
     }
 
     const generating = generatingSelector(doc, root);
@@ -411,7 +416,8 @@
     const rootFrame = frameOf(root, Object.assign(base, { boxless: false, invisible: false, opacity: 1, inOverride: false,
       clip: { l: rootRect.left - LEFT_SLACK_PX, t: rootRect.top - LEFT_SLACK_PX, r: rootRect.right + RIGHT_REACH_PX, b: Infinity } }),
     win.getComputedStyle(root), 'contents');
-    rootFrame.block = false;
+    // The body's container is the site's: the mail's original background is the base's.
+    rootFrame.ogBg = WHITE;
 
     function enter(el, parent) {
       const cs = win.getComputedStyle(el);

@@ -142,6 +142,7 @@ export async function startFixtureServer({ port = 0 } = {}) {
   // .eml files registered by mailPage(), by token; renders are kept for the server's life.
   const emls = [];
   const rendered = new Map();
+  const register = (file) => (emls.includes(file) ? emls.indexOf(file) : emls.push(file) - 1);
 
   function page(host, site, send, url) {
     const nonce = crypto.randomBytes(12).toString('base64');
@@ -196,6 +197,15 @@ export async function startFixtureServer({ port = 0 } = {}) {
       return page(host, 'gmail', send, url);
     }
 
+    // A bare page holding only an .eml's HTML (readerPage), for tests of the reader itself.
+    if (p === '/fixture/reader' && host === 'outlook.live.com') {
+      const file = emls[Number(url.searchParams.get('eml'))];
+      if (!file) return send(404, 'text/plain', 'no such .eml\n');
+      if (!rendered.has(file)) rendered.set(file, renderEml(file));
+      return send(200, TYPES['.html'], `<!doctype html><html><head><meta charset="utf-8"><title>reader</title></head>` +
+        `<body><div id="reader-root">${rendered.get(file).html}</div></body></html>`);
+    }
+
     const home = host === 'outlook.live.com' ? '/mail/0/' : '/mail/';
     if (p === '/' || p === '/mail') return send(302, 'text/plain', '', { Location: home });
     if (p.startsWith('/mail/')) return page(host, 'outlook', send, url);
@@ -218,13 +228,16 @@ export async function startFixtureServer({ port = 0 } = {}) {
      * messages is never served (404), so the page's own reading is what gets judged.
      */
     mailPage(site, file) {
-      let token = emls.indexOf(file);
-      if (token < 0) token = emls.push(file) - 1;
+      const token = register(file);
       if (site === 'gmail') {
         return { url: `https://${GMAIL_HOST}/mail/u/0/?eml=${token}#inbox/${EML_THREAD}`,
           loc: { kind: 'gmail', id: String(EML_ID_BASE + BigInt(token)) } };
       }
       return { url: `https://outlook.live.com/mail/0/inbox/id/${EML_CONVID}?eml=${token}`, loc: { kind: 'outlook', convid: EML_CONVID } };
+    },
+    /** A bare page (no CSP, no site) with only the .eml's HTML inside #reader-root. */
+    readerPage(file) {
+      return `https://outlook.live.com/fixture/reader?eml=${register(file)}`;
     },
     async close() {
       server.closeAllConnections?.();

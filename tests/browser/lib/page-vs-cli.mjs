@@ -136,6 +136,50 @@ function report(name, what, result, base) {
   if (process.env.CODEGUARD_PAGE_TABLE) console.log(mismatchTable(result.rows, base));
 }
 
+// What the reader must report for each fixture of tests/fixtures/mail/page/ (one per hiding
+// technique): substrings of bodyText / hiddenText / imageText, text that must not be seen,
+// and the exact disguises as "kind:text".
+const READER_EXPECTS = {
+  'before-content.eml': { body: ['for the Microsoft account co'], disguises: ['generated_content:Micro', 'generated_content:soft'] },
+  'bidi-bdo.eml': { body: ['for the Microsoft account co', 'Security code: 615078'],
+    disguises: ['reversed:Microsoft account', 'reversed:Security code:'] },
+  'bidi-rlo.eml': { body: ['for the Microsoft account co'], disguises: ['reversed:Microsoft account'] },
+  'genuine-code.eml': { body: ['Microsoft account\nSecurity code\n', 'Security code: 123456'], disguises: [] },
+  'hidden-filler.eml': { body: ['unusual about a recent sign-in'], notBody: ['Microsoft', 'Only enter'],
+    hidden: ['security code for the Microsoft account'], disguises: [
+      'hidden_text:Please use the following security code for the Microsoft account. Security code: 000000',
+      'hidden_text:Only enter this code on an official website or app. The Microsoft account team',
+      "hidden_text:If you don't recognize the Microsoft account, you can click here to remove your email address from that account."] },
+  'image-alt.eml': { body: ['Security code: 318824'], notBody: ['Microsoft'], image: ['Microsoft account\nMicrosoft account team'], disguises: [] },
+  'inline-divs.eml': { body: ['for the Microsoft account co'], disguises: [] },
+  'offscreen-clip.eml': { body: ['for the Microsoft account co'], notBody: ['parcel', 'zz', 'qq'], hidden: ['Your parcel is on its way.'],
+    disguises: ['hidden_text:zz', 'hidden_text:qq', 'hidden_text:Your parcel is on its way.', 'split_word:Microsoft', 'split_word:account'] },
+  'ordinary.eml': { body: ['Hi Ken,\nThe photos'], notBody: ['have a look'],
+    disguises: ['hidden_text:The photos from the hike are up, have a look.'] },
+  'plain-text.eml': { body: ['Microsoft account\nSecurity code\nPlease use', 'Security code: 558120'], disguises: [] },
+  'split-colour.eml': { body: ['for the Microsoft account co'], notBody: ['Microq', 'accz'], hidden: ['q\nz'],
+    disguises: ['hidden_text:q', 'hidden_text:z', 'split_word:Microsoft', 'split_word:account'] },
+};
+
+/** Runs IN THE PAGE (a reader page, no CSP): the shipped read-dom.js on #reader-root. */
+function readFixture(source) {
+  globalThis.codeguard = { platform: { logOnce() {} } };
+  (0, eval)(source);
+  return globalThis.codeguard.dom.readBody(document.getElementById('reader-root'));
+}
+
+/** What is wrong with one read, or null. */
+export function readerProblems(read, want) {
+  const problems = [];
+  for (const s of want.body || []) if (!read.bodyText.includes(s)) problems.push(`bodyText lacks ${JSON.stringify(s)}`);
+  for (const s of want.notBody || []) if (read.bodyText.includes(s)) problems.push(`bodyText shows ${JSON.stringify(s)}`);
+  for (const s of want.hidden || []) if (!read.hiddenText.includes(s)) problems.push(`hiddenText lacks ${JSON.stringify(s)}`);
+  for (const s of want.image || []) if (!read.imageText.includes(s)) problems.push(`imageText lacks ${JSON.stringify(s)}`);
+  const got = read.disguises.map((d) => `${d.kind}:${d.text}`).sort();
+  if (JSON.stringify(got) !== JSON.stringify([...want.disguises].sort())) problems.push(`disguises ${JSON.stringify(got)}`);
+  return problems.length ? problems.join('; ') : null;
+}
+
 /**
  * Runs IN THE PAGE (outlook.live.com, no CSP): appends hostile HTML to the open message body,
  * a visible part with every hiding trick and then `bytes` of hidden filler (cheap for the
@@ -186,6 +230,20 @@ export function pageVsCliSuite(name, launch) {
       assert.ok(raw.every((r) => r.status === 404), 'no Gmail original is served for .eml pages');
       assert.equal(result.unreadable, 0, 'every fixture is a message the CLI reads');
       assert.equal(result.mismatches.length, 0, 'page runs more lenient than the CLI (table above)');
+    });
+
+    it('the reader reports what each tests/fixtures/mail/page/ mail hides, as the browser renders it', async () => {
+      const files = emlFiles(path.join(MAIL_DIR, 'page'));
+      assert.deepEqual(files.map((f) => path.basename(f)).sort(), Object.keys(READER_EXPECTS).sort(),
+        'every page fixture states what the reader must see in it');
+      const source = fs.readFileSync(path.join(EXT_DIR, 'adapters/read-dom.js'), 'utf8');
+      const wrong = [];
+      for (const file of files) {
+        await driver.open(server.readerPage(file));
+        const problem = readerProblems(await driver.eval(readFixture, source), READER_EXPECTS[path.basename(file)]);
+        if (problem) wrong.push(`${path.basename(file)}: ${problem}`);
+      }
+      assert.deepEqual(wrong, []);
     });
 
     it('a 10 MB hostile body gets a verdict and does not freeze the page', async () => {
