@@ -2,9 +2,11 @@
 //! [`MessageInput`] the page adapters produce, plus the [`RawFacts`] only the source
 //! has (headers in order, the HTML as sent).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use mail_parser::{Address, MimeHeaders};
+use serde::Serialize;
 
 pub use crate::mime::opens_as_page;
 use crate::mime::parser;
@@ -86,17 +88,29 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
-/// Reads a raw message into the page model plus the raw-only facts.
-pub fn read(bytes: &[u8]) -> Result<(MessageInput, RawFacts), ReadError> {
+/// The source as it is read (capped at [`MAX_SOURCE_BYTES`], unread attachment bodies
+/// dropped) and whether the cap cut it.
+fn prepare(bytes: &[u8]) -> Result<(Cow<'_, [u8]>, bool), ReadError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ReadError::Empty);
     }
     let truncated = bytes.len() > MAX_SOURCE_BYTES;
-    let bytes = unread::drop_unread_bodies(&bytes[..bytes.len().min(MAX_SOURCE_BYTES)]);
-    let message = parser().parse(&bytes[..]).ok_or(ReadError::NotAMessage)?;
+    Ok((unread::drop_unread_bodies(&bytes[..bytes.len().min(MAX_SOURCE_BYTES)]), truncated))
+}
+
+/// The parsed message, or why it is not one.
+fn parse(bytes: &[u8]) -> Result<mail_parser::Message<'_>, ReadError> {
+    let message = parser().parse(bytes).ok_or(ReadError::NotAMessage)?;
     if message.headers().is_empty() || message.from().is_none() && message.subject().is_none() {
         return Err(ReadError::NotAMessage);
     }
+    Ok(message)
+}
+
+/// Reads a raw message into the page model plus the raw-only facts.
+pub fn read(bytes: &[u8]) -> Result<(MessageInput, RawFacts), ReadError> {
+    let (bytes, truncated) = prepare(bytes)?;
+    let message = parse(&bytes)?;
 
     let (mut facts, mut scan) = facts_from(&message);
     let has_html = html_part(&message).is_some();
@@ -126,27 +140,66 @@ pub fn read(bytes: &[u8]) -> Result<(MessageInput, RawFacts), ReadError> {
             .collect();
         (text, links)
     };
-    let attachments = message
-        .attachments()
-        .take(MAX_ATTACHMENTS)
-        .filter_map(|part| part.attachment_name().map(str::to_string))
-        .collect();
-
     let input = MessageInput {
         site: Site::File,
         sender_name,
         sender_address,
-        subject: message.subject().map(|s| cut(s, MAX_HEADER_VALUE).to_string()).unwrap_or_default(),
+        subject: subject(&message),
         date: message.date().map(|d| d.to_rfc3339()),
         body_text,
         links,
-        attachments,
+        attachments: attachment_names(&message),
         hidden_text,
         image_text,
         disguises,
         raw_source: None,
     };
     Ok((input, facts))
+}
+
+/// What a webmail page shows of a message: the header fields it prints and the body
+/// parts as sent (decoded, the HTML with its own `<style>` blocks). The browser tests
+/// build fixture pages from it, so the page path can be compared with [`read`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PageParts {
+    pub sender_name: String,
+    pub sender_address: String,
+    pub subject: String,
+    /// The HTML body part, capped at [`MAX_BODY_BYTES`]; empty when there is none.
+    pub html: String,
+    /// The first plain-text body part, capped at [`MAX_BODY_BYTES`].
+    pub text: String,
+    pub attachments: Vec<String>,
+}
+
+/// Reads the parts a webmail page would show.
+pub fn page_parts(bytes: &[u8]) -> Result<PageParts, ReadError> {
+    let (bytes, _) = prepare(bytes)?;
+    let message = parse(&bytes)?;
+    let (sender_name, sender_address) = first_mailbox(message.from());
+    let html = html_part(&message).and_then(|part| part.text_contents()).unwrap_or_default();
+    let text = message.text_bodies().find(|part| !is_html(part)).and_then(|part| part.text_contents());
+    Ok(PageParts {
+        sender_name,
+        sender_address,
+        subject: subject(&message),
+        html: cut(html, MAX_BODY_BYTES).to_string(),
+        text: cut(text.unwrap_or_default(), MAX_BODY_BYTES).to_string(),
+        attachments: attachment_names(&message),
+    })
+}
+
+fn subject(message: &mail_parser::Message) -> String {
+    message.subject().map(|s| cut(s, MAX_HEADER_VALUE).to_string()).unwrap_or_default()
+}
+
+fn attachment_names(message: &mail_parser::Message) -> Vec<String> {
+    message
+        .attachments()
+        .take(MAX_ATTACHMENTS)
+        .filter_map(|part| part.attachment_name().map(str::to_string))
+        .collect()
 }
 
 /// Reads only the raw-only facts (the page already gave the rest); unreadable source
@@ -207,9 +260,11 @@ fn attachment_pages(message: &mail_parser::Message) -> Vec<(String, String)> {
 
 /// The first body part that really is HTML (mail-parser lists plain text there too).
 pub fn html_part<'a>(message: &'a mail_parser::Message) -> Option<&'a mail_parser::MessagePart<'a>> {
-    message.html_bodies().find(|part| {
-        part.content_type().and_then(|ct| ct.subtype()).is_some_and(|sub| sub.eq_ignore_ascii_case("html"))
-    })
+    message.html_bodies().find(|part| is_html(part))
+}
+
+fn is_html(part: &mail_parser::MessagePart) -> bool {
+    part.content_type().and_then(|ct| ct.subtype()).is_some_and(|sub| sub.eq_ignore_ascii_case("html"))
 }
 
 /// The display name and address a reader sees: the first name and the first real

@@ -68,7 +68,7 @@
       senderAddress: dom.clipField(sender ? sender.getAttribute('email') : avatar && avatar.getAttribute('jid')),
       subject: dom.clipField(subjectOf(root)),
       date: date ? dom.clipField(date.getAttribute('title')) : null,
-      bodyText: dom.bodyText(body),
+      ...dom.readBody(body),
       links: dom.readLinks(body, 'data-saferedirecturl'),
       attachments: Array.from(new Set(attachments)),
     };

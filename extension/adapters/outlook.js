@@ -84,7 +84,7 @@
       senderAddress: dom.clipField(sender.address),
       subject: dom.clipField(subjectOf(root)),
       date: date ? dom.clipField(date.textContent) : null,
-      bodyText: dom.bodyText(body),
+      ...dom.readBody(body),
       links: dom.readLinks(body, null),
       attachments: Array.from(new Set(attachments)),
     };

@@ -1,7 +1,9 @@
 //! `codeguard`: the core on the command line.
 //!
 //! `codeguard scan [--json] PATH...` judges `.eml` files (folders recursively);
-//! `codeguard eval CORPUS_DIR` measures the analyzer on a labelled corpus.
+//! `codeguard eval CORPUS_DIR` measures the analyzer on a labelled corpus;
+//! `codeguard render FILE` prints, as JSON, what a webmail page would show of a message
+//! (the browser tests build their fixture pages from it).
 //! A thin shell: arguments become a [`Command`], the library does the work.
 
 use std::io::{self, Write};
@@ -12,7 +14,9 @@ use codeguard::{eval, Verdict};
 
 const USAGE: &str = "usage:
   codeguard scan [--json] PATH...   judge .eml files (folders are searched recursively)
-  codeguard eval CORPUS_DIR         measure on a corpus folder with index.tsv (file, label)";
+  codeguard eval CORPUS_DIR         measure on a corpus folder with index.tsv (file, label)
+  codeguard render FILE             print what a webmail page shows of FILE as JSON
+                                    ({senderName, senderAddress, subject, html, text, attachments})";
 
 /// Folders are walked this deep at most (a symlink loop cannot stall a scan).
 const MAX_DEPTH: usize = 32;
@@ -20,6 +24,7 @@ const MAX_DEPTH: usize = 32;
 enum Command {
     Scan { json: bool, paths: Vec<PathBuf> },
     Eval { dir: PathBuf },
+    Render { file: PathBuf },
 }
 
 fn parse(args: &[String]) -> Result<Command, String> {
@@ -39,6 +44,10 @@ fn parse(args: &[String]) -> Result<Command, String> {
         Some("eval") => match &args[1..] {
             [dir] => Ok(Command::Eval { dir: PathBuf::from(dir) }),
             _ => Err("eval takes exactly one CORPUS_DIR".into()),
+        },
+        Some("render") => match &args[1..] {
+            [file] => Ok(Command::Render { file: PathBuf::from(file) }),
+            _ => Err("render takes exactly one FILE".into()),
         },
         Some(other) => Err(format!("unknown command {other}")),
         None => Err("no command".into()),
@@ -63,6 +72,7 @@ fn main() -> ExitCode {
         Command::Eval { dir } => {
             eval::run(&dir).map(|outcomes| print!("{}", eval::report(&outcomes))).map_err(io::Error::other)
         }
+        Command::Render { file } => render(&file),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -93,6 +103,13 @@ fn scan(json: bool, paths: &[PathBuf]) -> io::Result<()> {
         }
     }
     out.flush()
+}
+
+fn render(file: &Path) -> io::Result<()> {
+    let bytes = std::fs::read(file)?;
+    let parts = codeguard::raw::page_parts(&bytes).map_err(io::Error::other)?;
+    let mut out = io::stdout().lock();
+    writeln!(out, "{}", serde_json::to_string(&parts).map_err(io::Error::other)?)
 }
 
 /// A file is scanned whatever its name; a folder gives its `.eml` files, sorted.

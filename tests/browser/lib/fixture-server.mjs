@@ -1,7 +1,9 @@
 // HTTPS fixture server for the browser tests and the demo: serves the hand-written Gmail and
 // Outlook pages of tests/fixtures/sites/ at the real host names (the browsers map those names to
 // 127.0.0.1:PORT), picks the page by the Host header, and records every request it receives so
-// the privacy test can check what reached the "mail site".
+// the privacy test can check what reached the "mail site". It also builds a message page from
+// any .eml (mailPage): the CLI's `codeguard render` says what the page shows, and the site's
+// own page script renders it like a stored message.
 //
 //   node lib/fixture-server.mjs [PORT]     run it alone (prints the port; Ctrl-C stops it)
 import https from 'node:https';
@@ -14,6 +16,13 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const SITES_DIR = path.resolve(HERE, '../../fixtures/sites');
+export const CLI = path.resolve(process.env.CODEGUARD_CLI || path.join(HERE, '../../../target/release/codeguard'));
+
+// The message pages built from .eml files: Gmail thread token / Outlook conversation id (the
+// page scripts know them), and the Gmail message ids, for which no original is ever served.
+export const EML_THREAD = 'FMfcgzFixtureEml';
+export const EML_CONVID = 'AQQkADAwATZiZmYAZC1fixtureEml';
+const EML_ID_BASE = 1812345678999000000n;
 
 export const GMAIL_HOST = 'mail.google.com';
 export const OUTLOOK_HOSTS = ['outlook.live.com', 'outlook.office.com', 'outlook.office365.com', 'outlook.cloud.microsoft'];
@@ -62,6 +71,33 @@ function escapeHtml(s) {
 }
 
 /**
+ * What a site shows of an .eml, from `codeguard render`: {senderName, senderAddress, subject,
+ * html, text, attachments}. The HTML loses what the sites drop too (<meta> refreshes, <base>,
+ * <link>, scripts: the page's CSP blocks inline handlers); a text-only mail is shown as text
+ * with its URLs made links, as both sites do. Throws when the CLI cannot read the file.
+ */
+export function renderEml(file) {
+  const parts = JSON.parse(execFileSync(CLI, ['render', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+  let html = parts.html;
+  if (html) {
+    html = html.replace(/<script\b[\s\S]*?(<\/script\s*>|$)/gi, '').replace(/<(meta|base|link)\b[^>]*>/gi, '');
+  } else {
+    html = `<div dir="ltr" style="white-space:pre-wrap">${escapeHtml(parts.text).replace(/https?:\/\/[^\s<>"')\]]+/g,
+      (url) => `<a href="${url}">${url}</a>`)}</div>`;
+  }
+  // Inside a <template>: its own closing tag would end the template early.
+  return { ...parts, html: html.replace(/<\/template/gi, '&lt;/template') };
+}
+
+// The message page data: a JSON block (never run) and the body as a <template>, put into the
+// site's page for its script to render (no innerHTML: Gmail's page requires Trusted Types).
+function emlBlocks(mail, id) {
+  const meta = { id, senderName: mail.senderName, senderAddress: mail.senderAddress, subject: mail.subject, attachments: mail.attachments };
+  const json = JSON.stringify(meta).replace(/</g, '\\u003c');
+  return `<script type="application/json" id="fixture-eml">${json}</script>\n<template id="body-eml">${mail.html}</template>\n`;
+}
+
+/**
  * Starts the server. Returns { port, requests, clearRequests(), close() }.
  * `requests` gets one entry per request: { time, host, method, path, site, mode, dest, origin, status }.
  */
@@ -103,12 +139,26 @@ export async function startFixtureServer({ port = 0 } = {}) {
     }
   });
 
-  function page(host, site, send) {
+  // .eml files registered by mailPage(), by token; renders are kept for the server's life.
+  const emls = [];
+  const rendered = new Map();
+  const register = (file) => (emls.includes(file) ? emls.indexOf(file) : emls.push(file) - 1);
+
+  function page(host, site, send, url) {
     const nonce = crypto.randomBytes(12).toString('base64');
-    const html = fs.readFileSync(path.join(SITES_DIR, site, 'index.html'), 'utf8').replaceAll('{{NONCE}}', nonce)
+    let html = fs.readFileSync(path.join(SITES_DIR, site, 'index.html'), 'utf8').replaceAll('{{NONCE}}', nonce)
       .replaceAll('{{EPOCH}}', String(epoch));
     const headers = {};
     if (STRICT_CSP[host]) headers['Content-Security-Policy'] = STRICT_CSP[host](nonce);
+    const token = url.searchParams.get('eml');
+    if (token !== null) {
+      const file = emls[Number(token)];
+      if (!/^\d+$/.test(token) || !file) return send(404, 'text/plain', 'no such .eml\n');
+      if (!rendered.has(file)) rendered.set(file, renderEml(file));
+      html = html.replace('</body>', `${emlBlocks(rendered.get(file), String(EML_ID_BASE + BigInt(token)))}</body>`);
+      // The mail's own scripts and inline handlers must not run on any host.
+      headers['Content-Security-Policy'] ||= `script-src 'self' 'nonce-${nonce}' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'`;
+    }
     send(200, TYPES['.html'], html, headers);
   }
 
@@ -144,12 +194,21 @@ export async function startFixtureServer({ port = 0 } = {}) {
           `<body><pre id="raw_message_text">${escapeHtml(raw)}</pre></body></html>`);
       }
       if (q.has('view')) return send(404, 'text/plain', 'not found\n');
-      return page(host, 'gmail', send);
+      return page(host, 'gmail', send, url);
+    }
+
+    // A bare page holding only an .eml's HTML (readerPage), for tests of the reader itself.
+    if (p === '/fixture/reader' && host === 'outlook.live.com') {
+      const file = emls[Number(url.searchParams.get('eml'))];
+      if (!file) return send(404, 'text/plain', 'no such .eml\n');
+      if (!rendered.has(file)) rendered.set(file, renderEml(file));
+      return send(200, TYPES['.html'], `<!doctype html><html><head><meta charset="utf-8"><title>reader</title></head>` +
+        `<body><div id="reader-root">${rendered.get(file).html}</div></body></html>`);
     }
 
     const home = host === 'outlook.live.com' ? '/mail/0/' : '/mail/';
     if (p === '/' || p === '/mail') return send(302, 'text/plain', '', { Location: home });
-    if (p.startsWith('/mail/')) return page(host, 'outlook', send);
+    if (p.startsWith('/mail/')) return page(host, 'outlook', send, url);
     return send(404, 'text/plain', 'not found\n');
   }
 
@@ -163,6 +222,23 @@ export async function startFixtureServer({ port = 0 } = {}) {
     /** The raw RFC 822 original the Gmail endpoint serves for a message id (null if none). */
     raw: (msgId) => gmailRaw(msgId, epoch),
     clearRequests() { requests.length = 0; },
+    /**
+     * A message page showing an .eml on 'gmail' or 'outlook' (outlook.live.com): returns
+     * { url, loc } with loc as scenarios.probeMessage takes it. On Gmail the original of these
+     * messages is never served (404), so the page's own reading is what gets judged.
+     */
+    mailPage(site, file) {
+      const token = register(file);
+      if (site === 'gmail') {
+        return { url: `https://${GMAIL_HOST}/mail/u/0/?eml=${token}#inbox/${EML_THREAD}`,
+          loc: { kind: 'gmail', id: String(EML_ID_BASE + BigInt(token)) } };
+      }
+      return { url: `https://outlook.live.com/mail/0/inbox/id/${EML_CONVID}?eml=${token}`, loc: { kind: 'outlook', convid: EML_CONVID } };
+    },
+    /** A bare page (no CSP, no site) with only the .eml's HTML inside #reader-root. */
+    readerPage(file) {
+      return `https://outlook.live.com/fixture/reader?eml=${register(file)}`;
+    },
     async close() {
       server.closeAllConnections?.();
       await new Promise((resolve) => server.close(resolve));
