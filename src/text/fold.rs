@@ -375,17 +375,32 @@ fn respell(folded: &mut Folded, disguises: &mut Vec<(u32, u32, DisguiseKind)>, v
     let words: Vec<(usize, usize)> = word_spans(text);
     let mut i = 0;
     let mut copied = 0;
+    // The last word of the run of one-letter words `i` is in: found once per run, since
+    // a run that does not spell is tried again from each later letter.
+    let mut run_end: Option<usize> = None;
     while i < words.len() {
-        let (ws, we) = words[i];
-        // Letters spaced apart: a run of one-letter words separated by single spaces.
-        let mut j = i;
-        while j + 1 < words.len()
-            && words[j].1 - words[j].0 == 1
-            && words[j + 1].1 - words[j + 1].0 == 1
-            && words[j + 1].0 == words[j].1 + 1
-        {
-            j += 1;
+        let j = match run_end {
+            Some(j) if i <= j => j,
+            _ => {
+                let mut j = i;
+                while j + 1 < words.len()
+                    && words[j].1 - words[j].0 == 1
+                    && words[j + 1].1 - words[j + 1].0 == 1
+                    && words[j + 1].0 == words[j].1 + 1
+                {
+                    j += 1;
+                }
+                run_end = Some(j);
+                j
+            }
+        };
+        // Letters spaced apart: a run of one-letter words separated by single spaces. Only
+        // its last MAX_RUN letters can spell (the segmenter reads no more), so a longer run
+        // is tried from there: linear in the run, not quadratic.
+        if j - i + 1 > MAX_RUN {
+            i = j + 1 - MAX_RUN;
         }
+        let (ws, we) = words[i];
         if j - i + 1 >= 3 {
             let letters: String = words[i..=j].iter().map(|&(s, _)| &text[s..s + 1]).collect();
             if let Some(cuts) = vocabulary.segment(&letters) {
@@ -688,6 +703,15 @@ mod tests {
         // Not a name: left alone.
         assert_eq!(folded("a b c d e"), "a b c d e");
         assert_eq!(folded("B2B m0de 1234"), "b2b m0de 1234");
+    }
+
+    #[test]
+    fn a_long_run_of_single_letters_still_spells_at_its_end() {
+        // Padding letters ahead of the spaced name do not hide it, at any run length.
+        for pad in [1, MAX_RUN, 5 * MAX_RUN] {
+            let text = format!("{}M i c r o s o f t", "x ".repeat(pad));
+            assert!(folded(&text).ends_with(" microsoft"), "pad {pad}: {}", folded(&text));
+        }
     }
 
     #[test]
