@@ -133,7 +133,7 @@ pub fn read(bytes: &[u8]) -> Result<(MessageInput, RawFacts), ReadError> {
         // converter and entity table (~8 KB gzipped) into the wasm for a case that has no HTML.
         let text = message.text_bodies().next().and_then(|part| part.text_contents()).unwrap_or_default();
         let text = cut(text, MAX_BODY_BYTES).to_string();
-        let links = html::bare_urls(&text)
+        let links = crate::text::shapes::bare_urls(&text, html::MAX_LINKS)
             .into_iter()
             .enumerate()
             .map(|(index, href)| LinkInput { index, text: href.clone(), href, wrapped_href: None })

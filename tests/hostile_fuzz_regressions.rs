@@ -17,6 +17,6 @@ fn bare_url_prefix_cut_inside_a_character() {
     both_paths("From: a@b.example\r\nSubject: x\r\n\r\nhttps:/\u{ff}\u{ff}".as_bytes());
     both_paths("From: a@b.example\r\nSubject: x\r\n\r\nhttp:/\u{e9}".as_bytes());
     both_paths("From: a@b.example\r\nSubject: x\r\n\r\nHTTPS:/\u{1F600}".as_bytes());
-    assert!(codeguard::text::html::bare_urls("https:/\u{ff}\u{ff} http://a.example")
+    assert!(codeguard::text::shapes::bare_urls("https:/\u{ff}\u{ff} http://a.example", 10)
         .contains(&"http://a.example".to_string()));
 }

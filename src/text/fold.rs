@@ -150,11 +150,11 @@ pub fn fold(source: &str, skip_addresses: bool) -> Folded<'_> {
 /// of `vocabulary`.
 pub fn fold_with<'a>(source: &'a str, skip_addresses: bool, vocabulary: Option<&Vocabulary>) -> Folded<'a> {
     let source = cut(source, MAX_TEXT_BYTES);
-    let skipped = if skip_addresses { address_tokens(source) } else { Vec::new() };
+    let skipped = if skip_addresses { crate::text::shapes::address_spans(source) } else { Vec::new() };
     let mut ranges = skipped.iter().copied();
     let mut skip = ranges.next();
     let mut f = Folder {
-        text: String::with_capacity(source.len()),
+        text: Vec::with_capacity(source.len()),
         map: Vec::with_capacity(source.len()),
         disguises: Vec::new(),
         last: None,
@@ -182,19 +182,10 @@ pub fn fold_with<'a>(source: &'a str, skip_addresses: bool, vocabulary: Option<&
             Some((start, _)) => start,
             None => bytes.len(),
         };
-        let b = bytes[at];
-        if b.is_ascii() {
+        if bytes[at].is_ascii() {
             // The common case: ASCII is never in the table and lower-cases to one ASCII char.
-            if is_ascii_separator(b) {
-                f.separator(at);
-                next += 1;
-                continue;
-            }
-            let mut end = at + 1;
-            while end < limit && bytes[end].is_ascii() && !is_ascii_separator(bytes[end]) {
-                end += 1;
-            }
-            f.push_ascii(source.get(at..end).unwrap_or_default(), at);
+            let end = bytes[at..limit].iter().position(|b| !b.is_ascii()).map_or(limit, |p| at + p);
+            f.push_ascii(&bytes[at..end], at);
             next = end;
             continue;
         }
@@ -204,6 +195,8 @@ pub fn fold_with<'a>(source: &'a str, skip_addresses: bool, vocabulary: Option<&
     }
     f.end_word();
     let Folder { text, map, mut disguises, .. } = f;
+    // Only whole chars were written, so this never fails; the fallback keeps it panic-free.
+    let text = String::from_utf8(text).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     let mut folded = Folded { source, text, map, disguises: Vec::new() };
     if let Some(vocabulary) = vocabulary {
         respell(&mut folded, &mut disguises, vocabulary);
@@ -215,7 +208,8 @@ pub fn fold_with<'a>(source: &'a str, skip_addresses: bool, vocabulary: Option<&
 
 /// The folded text as it is written, with the disguises met on the way.
 struct Folder {
-    text: String,
+    /// UTF-8, written a byte at a time in the ASCII loop.
+    text: Vec<u8>,
     map: Vec<u32>,
     disguises: Vec<(u32, u32, DisguiseKind)>,
     last: Option<char>,
@@ -250,7 +244,7 @@ impl Folder {
         if self.word_confusable {
             self.word_confusable = false;
             let word = &self.text[self.word_start..];
-            if self.word_latin && word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            if self.word_latin && word.iter().all(|b| b.is_ascii_alphanumeric()) {
                 self.note(self.word_start, self.text.len(), DisguiseKind::LookalikeLetters);
             }
         }
@@ -264,7 +258,7 @@ impl Folder {
             self.pending_space = false;
             if self.last.is_some_and(|p| !is_wide(p) && !next_wide) {
                 self.end_word();
-                self.text.push(' ');
+                self.text.push(b' ');
                 self.map.push(self.space_at as u32);
                 self.word_start = self.text.len();
             }
@@ -328,7 +322,7 @@ impl Folder {
         self.space_before(wide);
         let mut buf = [0u8; 4];
         let encoded = c.encode_utf8(&mut buf);
-        self.text.push_str(encoded);
+        self.text.extend_from_slice(encoded.as_bytes());
         self.map.extend(std::iter::repeat_n(at as u32, encoded.len()));
         if !is_word(c) {
             self.end_word();
@@ -336,18 +330,23 @@ impl Folder {
         self.last = Some(c);
     }
 
-    /// A run of ASCII chars that are not separators, starting at `at` of the source.
-    fn push_ascii(&mut self, run: &str, at: usize) {
-        let Some(&last) = run.as_bytes().last() else { return };
-        self.space_before(false);
-        self.word_latin |= run.bytes().any(|b| b.is_ascii_alphabetic());
-        let from = self.text.len();
-        self.text.push_str(run);
-        if let Some(written) = self.text.get_mut(from..) {
-            written.make_ascii_lowercase();
+    /// A run of ASCII bytes, starting at `at` of the source: one tight loop, since most
+    /// text is ASCII.
+    fn push_ascii(&mut self, run: &[u8], at: usize) {
+        for (k, &b) in run.iter().enumerate() {
+            if is_ascii_separator(b) {
+                self.separator(at + k);
+                continue;
+            }
+            if self.pending_space {
+                self.space_before(false);
+            }
+            let lower = b.to_ascii_lowercase();
+            self.text.push(lower);
+            self.map.push((at + k) as u32);
+            self.word_latin |= lower.is_ascii_lowercase();
+            self.last = Some(char::from(lower));
         }
-        self.map.extend((at..at + run.len()).map(|o| o as u32));
-        self.last = Some(last.to_ascii_lowercase() as char);
     }
 }
 
@@ -495,37 +494,6 @@ fn word_spans(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Byte ranges of whitespace-separated tokens that are URLs or e-mail addresses.
-fn address_tokens(source: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let flush = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
-        let token = source.as_bytes().get(s..e).unwrap_or_default();
-        let lower_www = token.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"www."));
-        let scheme = memchr::memmem::find(token, b"://").is_some();
-        if lower_www || token.contains(&b'@') || scheme {
-            out.push((s, e));
-        }
-    };
-    let mut at = 0;
-    for (i, c) in source.char_indices() {
-        let split = c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '"' | '[' | ']');
-        match (split, start) {
-            (true, Some(s)) => {
-                flush(s, i, &mut out);
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-        at = i + c.len_utf8();
-    }
-    if let Some(s) = start {
-        flush(s, at, &mut out);
-    }
-    out
-}
-
 /// Punctuation that separates words like a space does.
 pub fn is_separator(c: char) -> bool {
     if c.is_ascii() {
@@ -580,42 +548,20 @@ pub fn is_separator(c: char) -> bool {
 
 /// [`is_separator`] for an ASCII byte.
 fn is_ascii_separator(b: u8) -> bool {
-    matches!(
-        b,
-        b' ' | b'\t'
-            | b'\n'
-            | b'\x0b'
-            | b'\x0c'
-            | b'\r'
-            | b'-'
-            | b'_'
-            | b'.'
-            | b','
-            | b';'
-            | b'/'
-            | b'\\'
-            | b'|'
-            | b'*'
-            | b'"'
-            | b'\''
-            | b'`'
-            | b'('
-            | b')'
-            | b'['
-            | b']'
-            | b'{'
-            | b'}'
-            | b'<'
-            | b'>'
-            | b'!'
-            | b'?'
-            | b'#'
-            | b'+'
-            | b'='
-            | b'~'
-            | b'^'
-    )
+    ASCII_SEPARATORS[b as usize]
 }
+
+/// The ASCII separators as a table: the folding loop asks once per byte.
+static ASCII_SEPARATORS: [bool; 256] = {
+    let mut table = [false; 256];
+    let separators = b" \t\n\x0b\x0c\r-_.,;/\\|*\"'`()[]{}<>!?#+=~^";
+    let mut i = 0;
+    while i < separators.len() {
+        table[separators[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// Scripts written without spaces between words (or whose spacing varies): no space is
 /// kept next to them, so "セキュリティ コード" and "セキュリティコード" fold the same.

@@ -62,37 +62,24 @@ pub fn links(html: &str) -> Vec<(String, String)> {
     scan(html).links
 }
 
-/// The `http(s)://` URLs written out in plain text, in order.
-pub fn bare_urls(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(at) = find_http(rest) {
-        let candidate = &rest[at..];
-        let is_url = ["http://", "https://"].iter().any(|p| {
-            candidate.as_bytes().get(..p.len()).is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
-        });
-        let end = candidate
-            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ')' | ']'))
-            .unwrap_or(candidate.len());
-        if is_url && out.len() < MAX_LINKS {
-            out.push(candidate[..end].trim_end_matches(['.', ',', ';']).to_string());
-        }
-        rest = &candidate[end.max(4)..];
-    }
-    out
-}
-
-/// Where `http` (any case) first occurs: one pass over the `h`s.
-fn find_http(s: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
-    memchr::memchr2_iter(b'h', b'H', bytes)
-        .find(|&i| bytes.get(i..i + 4).is_some_and(|w| w.eq_ignore_ascii_case(b"http")))
-}
-
-/// Scans an HTML body once.
+/// Scans an HTML body: tokenized once, read with the rules of its `<style>` blocks.
 pub fn scan(html: &str) -> Scan {
-    let mut reader = Reader::new(style_sheet(html));
-    for token in Tokens(html) {
+    let bytes = html.as_bytes();
+    let has_style = memchr::memchr_iter(b'<', bytes)
+        .any(|i| bytes.get(i + 1..i + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"style")));
+    if !has_style {
+        return read(Sheet::default(), Tokens(html));
+    }
+    // A style block applies to the whole document, also to what comes before it: the
+    // tokens are kept for a second walk rather than tokenized again.
+    let tokens: Vec<Token> = Tokens(html).collect();
+    read(style_sheet(&tokens), tokens)
+}
+
+fn read<'a>(mut sheet: Sheet, tokens: impl IntoIterator<Item = Token<'a>>) -> Scan {
+    sheet.finish();
+    let mut reader = Reader::new(sheet);
+    for token in tokens {
         match token {
             Token::Text(text) => reader.text(text),
             Token::Start(tag) => reader.start(&tag),
@@ -104,26 +91,20 @@ pub fn scan(html: &str) -> Scan {
 }
 
 /// The rules of every `<style>` block that applies (a block for another medium does not).
-fn style_sheet(html: &str) -> Sheet {
+fn style_sheet(tokens: &[Token]) -> Sheet {
     let mut sheet = Sheet::default();
-    let bytes = html.as_bytes();
-    let has_style = memchr::memchr_iter(b'<', bytes)
-        .any(|i| bytes.get(i + 1..i + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"style")));
-    if has_style {
-        for token in Tokens(html) {
-            let Token::Raw(tag, css) = token else { continue };
-            let mut media = None;
-            attributes(tag.attrs, |key, value| {
-                if key.eq_ignore_ascii_case("media") {
-                    media.get_or_insert(value);
-                }
-            });
-            if tag.name.eq_ignore_ascii_case("style") && media.is_none_or(super::css::query_applies) {
-                sheet.add(css);
+    for token in tokens {
+        let Token::Raw(tag, css) = token else { continue };
+        let mut media = None;
+        attributes(tag.attrs, |key, value| {
+            if key.eq_ignore_ascii_case("media") {
+                media.get_or_insert(value);
             }
+        });
+        if tag.name.eq_ignore_ascii_case("style") && media.is_none_or(super::css::query_applies) {
+            sheet.add(css);
         }
     }
-    sheet.finish();
     sheet
 }
 

@@ -58,6 +58,59 @@ pub fn has_money(text: &str) -> bool {
     text.chars().any(|c| CURRENCY_SIGNS.contains(&c)) || amount.is_match(text)
 }
 
+/// Where a word stops in running text, for addresses: a space, or a bracket or quote
+/// around it.
+fn ends_token(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | '"' | '[' | ']')
+}
+
+/// The `http(s)://` URLs written out in plain text, in order, at most `max`: each runs to
+/// the next space, bracket or quote, without a sentence's closing punctuation.
+pub fn bare_urls(text: &str, max: usize) -> Vec<String> {
+    static SHAPE: OnceLock<Regex> = OnceLock::new();
+    let shape = SHAPE.get_or_init(|| {
+        // Not a space (what `char::is_whitespace` holds), bracket or quote.
+        Regex::new(r#"(?i-u:https?://)[^\t-\r \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}<>"\)\]]*"#).expect("the bare-URL shape is a valid regex")
+    });
+    shape
+        .find_iter(text)
+        .take(max)
+        .map(|m| m.as_str().trim_end_matches(['.', ',', ';']).to_string())
+        .collect()
+}
+
+/// The byte spans of the words of `text` that are URLs or e-mail addresses (a `://`, an
+/// `@`, or a leading `www.`), in order. Found from those marks, not word by word: a text
+/// without one costs a single search.
+pub fn address_spans(text: &str) -> Vec<(usize, usize)> {
+    static MARKS: OnceLock<Regex> = OnceLock::new();
+    let marks =
+        MARKS.get_or_init(|| Regex::new(r"(?i-u)@|://|www\.").expect("the address marks are a valid regex"));
+    let mut out = Vec::new();
+    // Where the last span ended: a mark before it is inside that span.
+    let mut covered = 0;
+    for m in marks.find_iter(text) {
+        if m.start() < covered {
+            continue;
+        }
+        let before = &text[covered..m.start()];
+        let start = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| ends_token(c))
+            .map_or(covered, |(i, c)| covered + i + c.len_utf8());
+        // "www." names a host only where the word begins with it.
+        if m.as_str().eq_ignore_ascii_case("www.") && start != m.start() {
+            continue;
+        }
+        let after = &text[m.start()..];
+        let end = m.start() + after.find(ends_token).unwrap_or(after.len());
+        out.push((start, end));
+        covered = end;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,5 +158,66 @@ mod tests {
             assert_eq!(phone_matches(text, 200), phones, "{text:?}");
             assert_eq!(has_money(text), money, "{text:?}");
         }
+    }
+
+    /// Word by word, as the reader of a sentence would find them.
+    fn address_spans_word_by_word(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        let mut flush = |s: usize, e: usize| {
+            let token = &text.as_bytes()[s..e];
+            let www = token.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"www."));
+            if www || token.contains(&b'@') || token.windows(3).any(|w| w == b"://") {
+                out.push((s, e));
+            }
+        };
+        for (i, c) in text.char_indices() {
+            match (ends_token(c), start) {
+                (true, Some(s)) => {
+                    flush(s, i);
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            flush(s, text.len());
+        }
+        out
+    }
+
+    #[test]
+    fn address_spans_are_the_words_that_hold_an_address_mark() {
+        assert_eq!(
+            address_spans("mail me@x.example or see https://a.example/p now"),
+            vec![(5, 17), (25, 44)]
+        );
+        assert_eq!(address_spans("(WWW.example.com) awww.x"), vec![(1, 16)]);
+        // Random texts over the characters that matter agree with the word-by-word reading.
+        let alphabet: Vec<char> = "ab@:/w.W <>()\"[]é\u{a0}\u{3000}".chars().collect();
+        let mut seed = 0x2545_f491_u32;
+        for _ in 0..3000 {
+            let len = (seed % 40) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 17;
+                    seed ^= seed << 5;
+                    alphabet[seed as usize % alphabet.len()]
+                })
+                .collect();
+            assert_eq!(address_spans(&text), address_spans_word_by_word(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn bare_urls_run_to_a_space_or_bracket_without_closing_punctuation() {
+        assert_eq!(
+            bare_urls("See HTTPS://a.example/x?y=1. and (http://b.example) or ftp://c", 10),
+            vec!["HTTPS://a.example/x?y=1", "http://b.example"]
+        );
+        assert_eq!(bare_urls("http://a http://b http://c", 2).len(), 2);
+        assert_eq!(bare_urls("http://a.example\u{a0}x\u{3000}", 5), vec!["http://a.example"]);
     }
 }
