@@ -19,7 +19,7 @@ pub mod code;
 pub mod fields;
 pub mod phrases;
 
-use aho_corasick::AhoCorasick;
+use regex::Regex;
 use std::sync::OnceLock;
 
 use crate::model::{evidence, Claim, Evidence, EvidenceSource, MessageInput};
@@ -410,14 +410,14 @@ fn device_login(input: &MessageInput) -> Option<Evidence> {
     None
 }
 
-/// The device-login addresses, any case.
-fn device_login_finder() -> &'static AhoCorasick {
-    static FINDER: OnceLock<AhoCorasick> = OnceLock::new();
+/// The device-login addresses, any case: a regex of the table's literals, whose
+/// prefilter skips text without them far faster than a case-folding automaton does.
+fn device_login_finder() -> &'static Regex {
+    static FINDER: OnceLock<Regex> = OnceLock::new();
     FINDER.get_or_init(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(t::DEVICE_LOGIN)
-            .expect("the device-login addresses make a small automaton")
+        let literals: Vec<String> = t::DEVICE_LOGIN.iter().map(|a| regex::escape(a)).collect();
+        Regex::new(&format!("(?i-u){}", literals.join("|")))
+            .expect("the device-login addresses make a valid regex")
     })
 }
 
